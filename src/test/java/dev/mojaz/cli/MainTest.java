@@ -1,0 +1,60 @@
+package dev.mojaz.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpExitsZero() {
+        CliRunner.Result result = new CliRunner(dir).run("--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: mojaz").contains("config");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRunner.Result result = new CliRunner(dir).run("--bogus");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err().strip()).isEqualTo("mojaz: Unknown option: '--bogus' (see --help)");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CliRunner.Result result = new CliRunner(dir).run("frobnicate");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("frobnicate");
+    }
+
+    @Test
+    void configCommandUsesBuiltInDefaultsWithoutAFile() {
+        CliRunner.Result result = new CliRunner(dir).run("config");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("configuration is valid: 8 sources");
+    }
+
+    @Test
+    void badConfigIsExitTwoWithOneLineNamingTheKey() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "store:\n  retention-days: -1\n");
+        CliRunner.Result result = new CliRunner(dir).run("config", "--config", "bad.yaml");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err().lines()).containsExactly(
+                "mojaz config: " + file + ": store.retention-days: must be between 1 and 3650 (was -1)");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), "store:\n  retention-days: -1\n");
+        CliRunner.Result result = new CliRunner(dir).run("config", "--config", "bad.yaml", "--verbose");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("at dev.mojaz.config");
+    }
+}

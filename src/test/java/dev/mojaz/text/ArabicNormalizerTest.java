@@ -1,0 +1,48 @@
+package dev.mojaz.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ArabicNormalizerTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "أحمد, احمد",
+            "إسلام, اسلام",
+            "آمن, امن",
+            "ٱلله, الله",
+            "مستشفى, مستشفي",
+            "مدرسة, مدرسه",
+            "مُحَمَّدٌ, محمد",
+            "قـــال, قال",
+            "٢٠٢٤, 2024",
+            "۱۹۹۰, 1990",
+            "Syria, syria",
+            "ÉCOLE, école",
+            "الرَّحْمٰنِ, الرحمن",
+    })
+    void foldsSpellingVariants(String input, String expected) {
+        assertThat(ArabicNormalizer.normalize(input)).isEqualTo(expected);
+    }
+
+    @Test
+    void keepsMixedTextSpacesAndPunctuation() {
+        assertThat(ArabicNormalizer.normalize("قالت الأمم المتحدة (UN) إنّ ٣ ملايين نزحوا، في 2024."))
+                .isEqualTo("قالت الامم المتحده (un) ان 3 ملايين نزحوا، في 2024.");
+    }
+
+    @Test
+    void isLinearOnLongRunsOfMarks() {
+        String marks = "بَ".repeat(500_000); // a million characters, half of them marks, no spaces
+        String normalized = ArabicNormalizer.normalize(marks);
+        assertThat(normalized).hasSize(500_000).matches("ب+");
+    }
+
+    @Test
+    void emptyStaysEmpty() {
+        assertThat(ArabicNormalizer.normalize("")).isEmpty();
+    }
+}
