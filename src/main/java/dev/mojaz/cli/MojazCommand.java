@@ -9,6 +9,8 @@ import picocli.CommandLine.ScopeType;
         description = "Mojaz (موجز): Arabic news extraction, extractive summaries, keyword alerts and digests.",
         subcommands = {
                 ConfigCommand.class,
+                EvalCommand.class,
+                BenchCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
