@@ -31,7 +31,9 @@ public final class Migrations {
     /** Brings the schema up to {@code target} ("latest", or a version such as "1"); tests start from old versions. */
     public static Result migrate(Dialect dialect, DataSource dataSource, String target) {
         MigrateResult result = flyway(dialect, dataSource, target).migrate();
-        return new Result(result.initialSchemaVersion, result.targetSchemaVersion, result.migrationsExecuted);
+        // Flyway leaves the target version empty when nothing was applied: the schema stayed where it was.
+        String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return new Result(result.initialSchemaVersion, to, result.migrationsExecuted);
     }
 
     /** Every version the scripts define, oldest first. */
