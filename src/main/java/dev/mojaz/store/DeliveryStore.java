@@ -1,0 +1,180 @@
+package dev.mojaz.store;
+
+import dev.mojaz.store.OutboxMessage.State;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Deliveries (which chat was sent which story) and the outbox (messages waiting to be sent).
+ *
+ * <p>Every message goes through the outbox, enqueued in the same transaction as the fact that makes it due (the
+ * delivery of a story, the cutting of a digest), so a crash between the two is impossible. The sender {@link
+ * #claimDue claims} messages, sends them, and reports back with {@link #markSent}, {@link #retryAt} or {@link
+ * #markDead}. A chat's messages go out in the order they were enqueued: a message is claimed only when every
+ * earlier message of its chat is done (or is held until later, as alerts in quiet hours are).
+ */
+public final class DeliveryStore {
+    private static final String COLUMNS = "id, chat_id, body, html, reply_markup, disable_preview, state, attempts, "
+            + "next_attempt_at, last_error, sent_message_id, created_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    public DeliveryStore(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Records that story {@code storyId} (told by {@code articleId}) goes to chat {@code chatId} and enqueues its
+     * messages, in one transaction. When the chat already had this story nothing is enqueued and the result is
+     * false: a story reaches a chat at most once, however many threads or restarts try.
+     */
+    public boolean deliverStory(long chatId, long storyId, long articleId, List<NewMessage> messages) {
+        List<NewMessage> copy = List.copyOf(messages);
+        return db.write(sql -> {
+            Instant now = clock.instant();
+            int recorded = sql.update("INSERT INTO deliveries (chat_id, story_id, article_id, delivered_at) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id, story_id) DO NOTHING", chatId, storyId, articleId, now);
+            if (recorded == 0) {
+                return false;
+            }
+            insert(sql, chatId, copy, now);
+            return true;
+        });
+    }
+
+    /** Whether the chat was already sent this story. */
+    public boolean isDelivered(long chatId, long storyId) {
+        return db.read(sql -> sql.number("SELECT COUNT(*) FROM deliveries WHERE chat_id = ? AND story_id = ?",
+                chatId, storyId) > 0);
+    }
+
+    /**
+     * Enqueues a digest for the digest hour {@code slot} and notes it was cut at {@code cutAt} (the next digest
+     * covers what came after), in one transaction. If that slot's digest was already cut, nothing happens and the
+     * result is false, so a restart in the middle of sending digests never sends one twice. {@code messages} may be
+     * empty: an empty digest that is not sent still counts as done.
+     */
+    public boolean enqueueDigest(long chatId, Instant slot, Instant cutAt, List<NewMessage> messages) {
+        if (cutAt.isBefore(slot)) {
+            throw new IllegalArgumentException("a digest cannot be cut (" + cutAt + ") before its hour (" + slot + ")");
+        }
+        List<NewMessage> copy = List.copyOf(messages);
+        return db.write(sql -> {
+            int marked = sql.update("UPDATE chats SET last_digest_at = ? "
+                    + "WHERE id = ? AND (last_digest_at IS NULL OR last_digest_at < ?)", cutAt, chatId, slot);
+            if (marked == 0) {
+                return false;
+            }
+            insert(sql, chatId, copy, clock.instant());
+            return true;
+        });
+    }
+
+    /** Enqueues messages that no delivery stands behind (replies to commands, broadcasts); returns their ids. */
+    public List<Long> enqueue(long chatId, List<NewMessage> messages) {
+        List<NewMessage> copy = List.copyOf(messages);
+        return db.write(sql -> insert(sql, chatId, copy, clock.instant()));
+    }
+
+    /**
+     * Claims up to {@code limit} messages due now, at most one per chat (the oldest one it has that is not done
+     * and not held), and marks them SENDING. Oldest first, so a long digest to one chat does not starve the others.
+     */
+    public List<OutboxMessage> claimDue(int limit) {
+        return db.write(sql -> {
+            Instant now = clock.instant();
+            List<OutboxMessage> due = sql.list("SELECT " + COLUMNS + " FROM outbox o "
+                    + "WHERE o.state IN ('pending', 'failed') AND o.next_attempt_at <= ? AND NOT EXISTS ("
+                    + "SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id AND ("
+                    + "p.state IN ('sending', 'failed') OR (p.state = 'pending' AND p.next_attempt_at <= ?))) "
+                    + "ORDER BY o.id LIMIT ?", DeliveryStore::message, now, now, limit);
+            List<OutboxMessage> claimed = new ArrayList<>(due.size());
+            for (OutboxMessage m : due) {
+                sql.update("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                        now, m.id());
+                claimed.add(new OutboxMessage(m.id(), m.chatId(), m.message(), State.SENDING, m.attempts() + 1,
+                        m.nextAttempt(), m.lastError(), m.sentMessageId(), m.created()));
+            }
+            return claimed;
+        });
+    }
+
+    /** Telegram accepted the claimed message. False when it is not (or no longer) claimed, e.g. forgotten meanwhile. */
+    public boolean markSent(long id, Long telegramMessageId) {
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'sent', sent_message_id = ?, last_error = NULL, "
+                + "updated_at = ? WHERE id = ? AND state = 'sending'", telegramMessageId, clock.instant(), id) > 0);
+    }
+
+    /** Sending failed for now (429, 5xx, network): try again at {@code at}; later messages of the chat wait. */
+    public boolean retryAt(long id, Instant at, String error) {
+        Objects.requireNonNull(at, "at");
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'failed', next_attempt_at = ?, last_error = ?, "
+                + "updated_at = ? WHERE id = ? AND state = 'sending'", at, error, clock.instant(), id) > 0);
+    }
+
+    /** Gives the message up (a permanent error, or too many attempts); later messages of the chat go on. */
+    public boolean markDead(long id, String error) {
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND state IN ('pending', 'sending', 'failed')", error, clock.instant(), id) > 0);
+    }
+
+    /**
+     * At start: messages left SENDING by a crash go back to PENDING, so none is lost (one may be sent twice if the
+     * crash came between Telegram's answer and {@link #markSent}). Returns how many.
+     */
+    public int requeueInterrupted() {
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'",
+                clock.instant()));
+    }
+
+    public Optional<OutboxMessage> find(long id) {
+        return db.read(sql -> sql.first("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", DeliveryStore::message, id));
+    }
+
+    /** The chat's messages in the outbox, in order. */
+    public List<OutboxMessage> ofChat(long chatId) {
+        return db.read(sql -> sql.list("SELECT " + COLUMNS + " FROM outbox WHERE chat_id = ? ORDER BY id",
+                DeliveryStore::message, chatId));
+    }
+
+    /** How many messages are in each state (every state present, zero included). */
+    public Map<State, Long> counts() {
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        for (State state : State.values()) {
+            counts.put(state, 0L);
+        }
+        db.read(sql -> sql.list("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state",
+                row -> Map.entry(State.of(row.string("state")), row.longValue("n"))))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private static List<Long> insert(Sql sql, long chatId, List<NewMessage> messages, Instant now) throws SQLException {
+        List<Long> ids = new ArrayList<>(messages.size());
+        for (NewMessage m : messages) {
+            Instant notBefore = m.notBefore() == null ? now : m.notBefore();
+            ids.add(sql.insert("INSERT INTO outbox (chat_id, body, html, reply_markup, disable_preview, state, "
+                            + "attempts, next_attempt_at, created_at, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) RETURNING id",
+                    chatId, m.text(), m.html(), m.replyMarkupJson(), m.disablePreview(), notBefore, now, now));
+        }
+        return ids;
+    }
+
+    private static OutboxMessage message(Row row) throws SQLException {
+        NewMessage message = new NewMessage(row.string("body"), row.bool("html"), row.string("reply_markup"),
+                row.bool("disable_preview"), null);
+        return new OutboxMessage(row.longValue("id"), row.longValue("chat_id"), message, State.of(row.string("state")),
+                row.intValue("attempts"), row.instant("next_attempt_at"), row.string("last_error"),
+                row.nullableLong("sent_message_id"), row.instant("created_at"));
+    }
+}
