@@ -43,7 +43,7 @@ public final class FeedReader {
             input.setXmlHealerOn(true);
             feed = input.build(reader);
         } catch (ParsingFeedException e) {
-            if (cause(e).contains("DOCTYPE is disallowed")) {
+            if (cause(e).contains("DOCTYPE is disallowed") && !looksLikeHtml(body, contentType)) {
                 throw new FeedFormatException("refused: the feed declares a DOCTYPE" + where(e)
                         + " (DTDs and entity declarations are not accepted, so entities are never expanded)", e);
             }

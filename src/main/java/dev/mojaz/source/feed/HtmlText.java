@@ -28,6 +28,9 @@ final class HtmlText {
         if (html == null || html.isBlank()) {
             return List.of();
         }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return split(html); // plain text, as many descriptions are: no need for a parser
+        }
         Element body = Jsoup.parseBodyFragment(html).body();
         StringBuilder text = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
@@ -57,8 +60,12 @@ final class HtmlText {
                 }
             }
         }, body);
+        return split(text.toString());
+    }
+
+    private static List<String> split(String text) {
         List<String> paragraphs = new ArrayList<>();
-        for (String block : text.toString().split("\\n\\s*\\n")) {
+        for (String block : text.split("\\n\\s*\\n")) {
             String paragraph = block.replaceAll("[\\s\\u00A0]+", " ").strip();
             if (!paragraph.isEmpty()) {
                 paragraphs.add(paragraph);
