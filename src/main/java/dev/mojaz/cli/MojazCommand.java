@@ -11,6 +11,8 @@ import picocli.CommandLine.ScopeType;
                 ConfigCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
+                FetchCommand.class,
+                SourcesCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
