@@ -61,7 +61,11 @@ public final class Stores implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        resource.close();
+    public void close() {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the store: " + e.getMessage(), e);
+        }
     }
 }
