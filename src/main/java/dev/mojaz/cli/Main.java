@@ -30,15 +30,14 @@ public final class Main {
         commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            String command = e.getCommandLine().getCommandName();
-            context.err().println("mojaz" + (command.equals("mojaz") ? ": " : " " + command + ": ") + e.getMessage()
-                    + " (see --help)");
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            context.err().println(command + ": " + e.getMessage() + " (see --help)");
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             int code = e instanceof UsageException || e instanceof ConfigException ? ExitCode.USAGE : ExitCode.FAILURE;
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            context.err().println("mojaz " + cmd.getCommandName() + ": " + message.lines().findFirst().orElse(""));
+            context.err().println(cmd.getCommandSpec().qualifiedName() + ": " + message.lines().findFirst().orElse(""));
             if (verbose) {
                 e.printStackTrace(context.err());
             }

@@ -12,6 +12,8 @@ import picocli.CommandLine.ScopeType;
                 EvalCommand.class,
                 BenchCommand.class,
                 DbCommand.class,
+                FetchCommand.class,
+                SourcesCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

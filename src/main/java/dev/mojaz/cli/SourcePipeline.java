@@ -1,0 +1,56 @@
+package dev.mojaz.cli;
+
+import dev.mojaz.config.MojazConfig;
+import dev.mojaz.store.Store;
+import dev.mojaz.extract.ArticleExtractor;
+import dev.mojaz.source.catalog.SourceCatalog;
+import dev.mojaz.source.feed.FeedReader;
+import dev.mojaz.source.feed.ListingReader;
+import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.source.ingest.Ingestor;
+import dev.mojaz.source.poll.PollScheduler;
+import dev.mojaz.source.poll.SourcePoller;
+import dev.mojaz.summary.Summarizer;
+import dev.mojaz.text.BoilerplateFilter;
+import java.time.Clock;
+
+/**
+ * Wires the sources side together by constructor injection: one {@link HttpFetcher} (one HTTP client), the feed and
+ * listing readers, the extractor, the summariser, the ingestor, the poller and the scheduler over the effective
+ * {@link SourceCatalog}. {@code fetch} uses it now; {@code run} can start {@link #scheduler()}'s loop.
+ */
+public final class SourcePipeline implements AutoCloseable {
+    private final HttpFetcher fetcher;
+    private final SourceCatalog catalog;
+    private final PollScheduler scheduler;
+
+    public SourcePipeline(MojazConfig config, Store stores, Clock clock) {
+        this.fetcher = new HttpFetcher(config.fetch(), clock);
+        this.catalog = new SourceCatalog(config.sources(), stores.sources());
+        Ingestor ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
+                new Summarizer(config.summary()), stores.articles(), clock);
+        SourcePoller poller = new SourcePoller(fetcher, new FeedReader(), new ListingReader(), ingestor,
+                stores.sourceStates(), config.fetch(), clock, Math::random);
+        this.scheduler = new PollScheduler(catalog::all, poller, stores.sourceStates(),
+                config.fetch().maxConcurrentSources(), clock);
+    }
+
+    /** The application's one HTTP fetcher (the bot fetches links people send through it). */
+    public HttpFetcher fetcher() {
+        return fetcher;
+    }
+
+    public SourceCatalog catalog() {
+        return catalog;
+    }
+
+    public PollScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        fetcher.close();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mojaz.source;
+
+import dev.mojaz.config.FetchConfig;
+import java.time.Duration;
+
+/** A {@link FetchConfig} for tests: short timeouts, a 1 MB body cap, private addresses allowed; change what a test needs. */
+public final class TestFetchConfig {
+    public Duration connectTimeout = Duration.ofSeconds(2);
+    public Duration readTimeout = Duration.ofSeconds(5);
+    public Duration totalTimeout = Duration.ofSeconds(10);
+    public long maxBodyBytes = 1 << 20;
+    public int maxRedirects = 5;
+    public String userAgent = "MojazBot/test";
+    public boolean allowPrivateAddresses = true;
+    public int maxRetries = 2;
+    public Duration maxRetryWait = Duration.ofSeconds(10);
+    public long cacheMaxBytes = 1 << 20;
+    public Duration cacheTtl = Duration.ofMinutes(15);
+    public int maxConcurrentSources = 4;
+    public int maxEntriesPerPoll = 50;
+    public Duration maxBackoff = Duration.ofHours(6);
+
+    public static TestFetchConfig defaults() {
+        return new TestFetchConfig();
+    }
+
+    public FetchConfig build() {
+        return new FetchConfig(connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects, userAgent,
+                allowPrivateAddresses, maxRetries, maxRetryWait, cacheMaxBytes, cacheTtl, maxConcurrentSources,
+                maxEntriesPerPoll, maxBackoff);
+    }
+}
