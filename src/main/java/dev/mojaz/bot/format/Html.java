@@ -55,10 +55,11 @@ public record Html(String markup) {
      * {@code javascript:} URL from a hostile feed, say) is shown as the label alone.
      */
     public static Html link(String url, Html label) {
-        if (!isLinkable(url)) {
+        String href = linkable(url);
+        if (href == null) {
             return label;
         }
-        return new Html("<a href=\"" + escapeAttribute(url.trim()) + "\">" + label.markup() + "</a>");
+        return new Html("<a href=\"" + escapeAttribute(href) + "\">" + label.markup() + "</a>");
     }
 
     public static Html link(String url, String label) {
@@ -125,20 +126,26 @@ public record Html(String markup) {
         return new Html("<" + tag + ">" + inner.markup() + "</" + tag + ">");
     }
 
-    private static boolean isLinkable(String url) {
+    /**
+     * The URL as it can go into an href, or null if it is not a web or Telegram link. Characters that feeds leave
+     * raw but URLs may not hold (spaces, quotes, angle brackets) are percent-encoded first.
+     */
+    private static String linkable(String url) {
         if (url == null || url.isBlank()) {
-            return false;
+            return null;
         }
+        String cleaned = url.strip().replace(" ", "%20").replace("\"", "%22").replace("<", "%3C").replace(">", "%3E");
         try {
-            URI uri = URI.create(url.trim());
+            URI uri = URI.create(cleaned);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return switch (scheme) {
+            boolean ok = switch (scheme) {
                 case "http", "https" -> uri.getHost() != null;
                 case "tg" -> true;
                 default -> false;
             };
+            return ok ? cleaned : null;
         } catch (IllegalArgumentException e) {
-            return false;
+            return null;
         }
     }
 

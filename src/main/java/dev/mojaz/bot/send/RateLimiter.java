@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * <p><b>Per chat:</b> at least {@code chatInterval} between two messages to one chat, and for groups and
  * channels (negative chat ids) at most {@code groupMessagesPerMinute} in any sliding minute.
  *
- * <p><b>429:</b> {@link #retryAfter} holds one chat for exactly the time Telegram asked; when
+ * <p><b>429:</b> {@link #retryAfter} holds one chat until exactly the time Telegram asked has passed (its next
+ * message takes the first free slot from then on, so a 429 answered on a slot boundary is retried after precisely
+ * {@code retry_after}); when
  * {@code globalPauseAfter} different chats get a 429 within one second the flood is evidently not about one
  * chat, and everyone is held. {@link #pauseAll} holds everyone at once. A message whose slot was booked before a
  * hold began should ask {@link #isClear} before it goes, and book again if not.

@@ -58,6 +58,12 @@ public final class FakeTelegramServer implements AutoCloseable {
     private static final int MESSAGE_LIMIT = 4096;
     private static final long BOT_ID = 777000111L;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each answer waits ~40 ms for the
+        // client's delayed ACK. Read once, when the first JDK HttpServer in this JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final String token;
@@ -75,6 +81,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final List<ObjectNode> pendingUpdates = new ArrayList<>();
     private int nextUpdateId = 500_000;
     private int pollGeneration;
+    private int waitingPolls;
     private final List<Call> calls = new ArrayList<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final Map<Long, Map<Integer, SentMessage>> messages = new HashMap<>();
@@ -264,6 +271,11 @@ public final class FakeTelegramServer implements AutoCloseable {
         return push("callback_query", query);
     }
 
+    /** The id of the most recent button press pushed, for answering it. */
+    public String lastCallbackQueryId() {
+        return String.valueOf(callbackIds.get());
+    }
+
     /** The bot's own status in {@code chat} changed to {@code status} (member, administrator, kicked, left). */
     public int botStatusChanged(FakeChat chat, FakeUser by, String oldStatus, String newStatus) {
         ObjectNode change = nodes.objectNode();
@@ -449,6 +461,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     public List<Answer> awaitAnswers(int count) {
         awaitCondition(() -> answers.size() >= count, () -> "waited for " + count + " callback answers, got " + answers);
         return answers();
+    }
+
+    /** Waits until a getUpdates long poll is waiting for updates (the bot is polling). */
+    public void awaitWaitingPoll() {
+        awaitCondition(() -> waitingPolls > 0, () -> "no getUpdates is waiting");
     }
 
     /** Waits until the bot has confirmed (by a later getUpdates offset) every update pushed so far. */
@@ -670,7 +687,13 @@ public final class FakeTelegramServer implements AutoCloseable {
                 if (!result.isEmpty() || left <= 0) {
                     return ok(result);
                 }
-                changed.awaitNanos(left);
+                waitingPolls++;
+                changed.signalAll();
+                try {
+                    changed.awaitNanos(left);
+                } finally {
+                    waitingPolls--;
+                }
             }
         } finally {
             lock.unlock();

@@ -231,4 +231,35 @@ class EndToEndTest {
         assertThat(reply.visibleText()).isEqualTo("أنت مشترك أصلاً في <b>سوريا</b> & \"لبنان\".");
         assertThat(reply.text()).contains("&lt;b&gt;سوريا&lt;/b&gt; &amp; &quot;لبنان&quot;");
     }
+
+    @Test
+    void linksForwardsMembershipAndMigrationsArriveAsTheBotsOwnModel() throws Exception {
+        bot.close();
+        java.util.concurrent.BlockingQueue<dev.mojaz.bot.chat.Incoming> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        bot = new BotHarness(server, UpdateOffsetStore.inMemory(), router -> router
+                .text((message, context) -> seen.add(message))
+                .membership((change, context) -> seen.add(change))
+                .migration((change, context) -> seen.add(change)));
+        FakeChat group = FakeChat.group(-555, "مجموعة");
+        server.sendText(LAYLA_CHAT, LAYLA, "اقرأ هذا 🙂 https://news.example/a?b=1 ثم https://x.example/سوريا");
+        server.forward(LAYLA_CHAT, LAYLA, "منشور https://news.example/f", FakeChat.channel(-100222, "قناة الأخبار"));
+        server.botStatusChanged(LAYLA_CHAT, LAYLA, "member", "kicked");
+        server.botStatusChanged(group, LAYLA, "left", "administrator");
+        server.groupMigrated(group, -1000000000555L);
+
+        var text = (dev.mojaz.bot.chat.Incoming.Message) seen.poll(10, TimeUnit.SECONDS);
+        assertThat(text.links()).containsExactly("https://news.example/a?b=1", "https://x.example/سوريا");
+        assertThat(text.from().orElseThrow().languageCode()).isEqualTo("ar");
+        assertThat(text.forwarded()).isFalse();
+        var forwarded = (dev.mojaz.bot.chat.Incoming.Message) seen.poll(10, TimeUnit.SECONDS);
+        assertThat(forwarded.forwarded()).isTrue();
+        assertThat(forwarded.links()).containsExactly("https://news.example/f");
+        var blocked = (dev.mojaz.bot.chat.Incoming.Membership) seen.poll(10, TimeUnit.SECONDS);
+        assertThat(blocked.status()).isEqualTo(dev.mojaz.bot.chat.MemberStatus.KICKED);
+        var admin = (dev.mojaz.bot.chat.Incoming.Membership) seen.poll(10, TimeUnit.SECONDS);
+        assertThat(admin.status()).isEqualTo(dev.mojaz.bot.chat.MemberStatus.ADMINISTRATOR);
+        assertThat(admin.chat().kind()).isEqualTo(dev.mojaz.bot.chat.ChatKind.GROUP);
+        var migration = (dev.mojaz.bot.chat.Incoming.Migration) seen.poll(10, TimeUnit.SECONDS);
+        assertThat(migration.toChatId()).isEqualTo(-1000000000555L);
+    }
 }
