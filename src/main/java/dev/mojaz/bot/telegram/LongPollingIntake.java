@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import dev.mojaz.bot.send.Backoff;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -46,9 +48,16 @@ public final class LongPollingIntake implements AutoCloseable {
     private final OkHttpClient http;
     private TelegramBotsLongPollingApplication application;
     private volatile boolean closing;
+    private volatile Instant lastPoll;
+    private final Clock clock;
 
+    /**
+     * @param backoff waits after a failed getUpdates ({@code telegram.retry})
+     * @param clock   for the time of the last successful poll
+     */
     public LongPollingIntake(TelegramConnection connection, UpdateOffsetStore offsets, IncomingHandler handler,
-                             Backoff backoff) {
+                             Backoff backoff, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -75,6 +84,11 @@ public final class LongPollingIntake implements AutoCloseable {
 
     public synchronized boolean isRunning() {
         return application != null && application.isRunning();
+    }
+
+    /** When getUpdates last answered successfully (for the health report); empty before the first answer. */
+    public Optional<Instant> lastSuccessfulPoll() {
+        return Optional.ofNullable(lastPoll);
     }
 
     /** Stops polling and waits (up to the request timeout) for the update in hand; idempotent. */
@@ -105,10 +119,14 @@ public final class LongPollingIntake implements AutoCloseable {
      * logback.xml and the failures that matter are reported here, one line each.
      */
     private okhttp3.Response reportFailures(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+        String method = chain.request().url().pathSegments().get(chain.request().url().pathSize() - 1);
         try {
             okhttp3.Response response = chain.proceed(chain.request());
-            if (!response.isSuccessful()) {
-                String method = chain.request().url().pathSegments().get(chain.request().url().pathSize() - 1);
+            if (response.isSuccessful()) {
+                if (method.equalsIgnoreCase("getupdates")) {
+                    lastPoll = clock.instant();
+                }
+            } else {
                 log.warn("{} answered {}: {}", method, response.code(), response.peekBody(300).string().strip());
             }
             return response;
@@ -131,6 +149,9 @@ public final class LongPollingIntake implements AutoCloseable {
     }
 
     private final class Consumer implements LongPollingUpdateConsumer {
+        /**
+         * Never throws: an exception escaping here would end TelegramBots' polling task for good, silently.
+         */
         @Override
         public void consume(List<Update> updates) {
             List<Update> ordered = updates.stream().sorted(Comparator.comparing(Update::getUpdateId)).toList();
@@ -139,10 +160,10 @@ public final class LongPollingIntake implements AutoCloseable {
                     return; // stopping: what is left comes again after the restart
                 }
                 long id = update.getUpdateId();
-                if (id <= offsets.lastHandled()) {
-                    continue;
-                }
                 try {
+                    if (id <= offsets.lastHandled()) {
+                        continue;
+                    }
                     Optional<Incoming> incoming = UpdateParser.parse(update);
                     if (incoming.isPresent()) {
                         handler.handle(incoming.get());
@@ -150,10 +171,15 @@ public final class LongPollingIntake implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     log.error("update {} could not be handled; going on with the next", id, e);
                 }
-                offsets.handled(id);
+                try {
+                    offsets.handled(id);
+                } catch (RuntimeException e) {
+                    // handled but not recorded: after a restart it may be handled once more (at least once)
+                    log.error("could not record update {} as handled", id, e);
+                }
             }
         }
     }

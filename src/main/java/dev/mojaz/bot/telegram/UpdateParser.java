@@ -56,9 +56,11 @@ public final class UpdateParser {
         if (message.getMigrateToChatId() != null) {
             return Optional.of(new Incoming.Migration(updateId, chat, message.getMigrateToChatId()));
         }
-        User from = message.getFrom();
+        // A message sent on behalf of a chat (an anonymous group admin, a linked channel) comes "from" a service
+        // bot; it speaks for the chat itself, so it has no person. Messages from other bots are not answered.
+        User from = message.getSenderChat() != null ? null : message.getFrom();
         if (from != null && Boolean.TRUE.equals(from.getIsBot())) {
-            return Optional.empty(); // other bots (and our own echoes in channels) are not spoken to
+            return Optional.empty();
         }
         String text = message.hasText() ? message.getText() : message.hasCaption() ? message.getCaption() : "";
         List<MessageEntity> entities = message.hasText() ? message.getEntities() : message.getCaptionEntities();

@@ -231,6 +231,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         return push("message", message);
     }
 
+    /**
+     * A message an anonymous group admin sends: Telegram gives it the service user GroupAnonymousBot as author
+     * and the group itself as sender_chat.
+     */
+    public int sendAsChat(FakeChat chat, String text) {
+        ObjectNode message = message(chat, text);
+        message.set("from", user(new FakeUser(1087968824L, "Group", "GroupAnonymousBot", null)).put("is_bot", true));
+        message.set("sender_chat", chat(chat));
+        return push("message", message);
+    }
+
     /** A message forwarded into {@code chat} by {@code from}. */
     public int forward(FakeChat chat, FakeUser from, String text, FakeChat origin) {
         ObjectNode message = message(chat, text);

@@ -57,7 +57,7 @@ final class BotHarness implements AutoCloseable {
         new BasicHandlers(languages, "08:00", "Asia/Damascus").registerWith(router);
         extra.accept(router);
         new CommandMenuRegistrar(connection.client(), new CommandMenu(TEXTS)).register(List.of(ADMIN));
-        this.intake = new LongPollingIntake(connection, offsets, router.build(), backoff);
+        this.intake = new LongPollingIntake(connection, offsets, router.build(), backoff, clock);
         intake.start();
     }
 

@@ -262,4 +262,33 @@ class EndToEndTest {
         var migration = (dev.mojaz.bot.chat.Incoming.Migration) seen.poll(10, TimeUnit.SECONDS);
         assertThat(migration.toChatId()).isEqualTo(-1000000000555L);
     }
+
+    @Test
+    void anAnonymousGroupAdminSpeaksForTheGroup() {
+        FakeChat group = FakeChat.supergroup(-1001111, "مجموعة");
+        server.sendAsChat(group, "/help@" + server.botUsername());
+        assertThat(server.awaitSentTo(group.id(), 1).get(0).visibleText()).startsWith("ما أستطيع فعله");
+    }
+
+    @Test
+    void anOffsetStoreThatFailsDoesNotStopPolling() throws Exception {
+        bot.close();
+        UpdateOffsetStore broken = new UpdateOffsetStore() {
+            @Override
+            public long lastHandled() {
+                return 0;
+            }
+
+            @Override
+            public void handled(long updateId) {
+                throw new IllegalStateException("database is locked");
+            }
+        };
+        bot = new BotHarness(server, broken);
+        server.sendText(JOHN_CHAT, JOHN, "/help");
+        server.awaitSentTo(JOHN.id(), 1);
+        server.sendText(JOHN_CHAT, JOHN, "/start");
+        assertThat(server.awaitSentTo(JOHN.id(), 2).get(1).visibleText()).startsWith("Hello John!");
+        assertThat(bot.intake.lastSuccessfulPoll()).isPresent();
+    }
 }
