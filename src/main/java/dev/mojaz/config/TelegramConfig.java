@@ -1,21 +1,97 @@
 package dev.mojaz.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How Mojaz talks to Telegram. The bot token is a secret and is read only from the environment
  * ({@code MOJAZ_TELEGRAM_TOKEN}), never from this file.
  *
- * @param apiUrl Bot API base URL; a self-hosted Bot API server or a test server can stand in for Telegram
- * @param admins chat ids allowed to use the admin commands
+ * @param apiUrl          Bot API base URL; a self-hosted Bot API server or a test server can stand in for Telegram
+ * @param admins          chat ids allowed to use the admin commands
+ * @param requestTimeout  longest one Bot API call (sendMessage, editMessageText…) may take before it counts as a
+ *                        transient failure and is retried
+ * @param pollTimeout     how long one getUpdates long poll waits for news before Telegram answers with nothing
+ * @param linkPreviews    whether Telegram shows a preview of the first link in a message
+ * @param defaultLanguage interface language ({@code ar} or {@code en}) when Telegram gives no language code, as
+ *                        for channel posts
+ * @param limits          sending and request rates
+ * @param retry           back-off for transient failures (5xx, network)
  */
-public record TelegramConfig(URI apiUrl, List<Long> admins) {
+public record TelegramConfig(
+        URI apiUrl,
+        List<Long> admins,
+        Duration requestTimeout,
+        Duration pollTimeout,
+        boolean linkPreviews,
+        String defaultLanguage,
+        Limits limits,
+        Retry retry) {
+
+    private static final Set<String> LANGUAGES = Set.of("ar", "en");
+
     public TelegramConfig {
         Check.required("api-url", apiUrl);
         if (apiUrl.getScheme() == null || apiUrl.getHost() == null) {
             throw new InvalidValueException("api-url", "must be an absolute http or https URL (was '" + apiUrl + "')");
         }
         admins = List.copyOf(Check.noNulls("admins", admins));
+        Check.positive("request-timeout", requestTimeout);
+        Check.positive("poll-timeout", pollTimeout);
+        if (pollTimeout.compareTo(Duration.ofSeconds(100)) > 0) {
+            throw new InvalidValueException("poll-timeout", "must be at most 100s (was " + pollTimeout + ")");
+        }
+        Check.notBlank("default-language", defaultLanguage);
+        if (!LANGUAGES.contains(defaultLanguage)) {
+            throw new InvalidValueException("default-language", "must be ar or en (was '" + defaultLanguage + "')");
+        }
+        Check.required("limits", limits);
+        Check.required("retry", retry);
+    }
+
+    /**
+     * Telegram's flood limits as Mojaz keeps them, and the per-person limit on summaries asked for on demand.
+     *
+     * @param messagesPerSecond     messages a second across all chats (Telegram: about 30)
+     * @param chatInterval          least time between two messages to one chat (Telegram: about one a second)
+     * @param groupMessagesPerMinute messages a minute to one group or channel (Telegram: 20)
+     * @param globalPauseAfter      when this many different chats get a 429 within one second, the wait is applied
+     *                              to every chat rather than only to those chats
+     * @param summariesPerPerson    summaries of links one person may ask for within {@code summaryWindow}
+     * @param summaryWindow         the window for {@code summariesPerPerson}
+     */
+    public record Limits(
+            int messagesPerSecond,
+            Duration chatInterval,
+            int groupMessagesPerMinute,
+            int globalPauseAfter,
+            int summariesPerPerson,
+            Duration summaryWindow) {
+        public Limits {
+            Check.range("messages-per-second", messagesPerSecond, 1, 100_000);
+            Check.positive("chat-interval", chatInterval);
+            Check.range("group-messages-per-minute", groupMessagesPerMinute, 1, 10_000);
+            Check.range("global-pause-after", globalPauseAfter, 1, 1_000);
+            Check.range("summaries-per-person", summariesPerPerson, 1, 10_000);
+            Check.positive("summary-window", summaryWindow);
+        }
+    }
+
+    /**
+     * Exponential back-off for transient failures: the n-th retry waits {@code firstDelay × 2^(n-1)}, at most
+     * {@code maxDelay}; after {@code maxAttempts} attempts the failure is handed back to the caller (the outbox
+     * keeps the message for later).
+     */
+    public record Retry(Duration firstDelay, Duration maxDelay, int maxAttempts) {
+        public Retry {
+            Check.positive("first-delay", firstDelay);
+            Check.positive("max-delay", maxDelay);
+            if (maxDelay.compareTo(firstDelay) < 0) {
+                throw new InvalidValueException("max-delay", "must not be shorter than first-delay (was " + maxDelay + ")");
+            }
+            Check.range("max-attempts", maxAttempts, 1, 100);
+        }
     }
 }

@@ -1,0 +1,73 @@
+package dev.mojaz.bot.chat;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something that arrived from Telegram and the bot may act on. Every kind carries the update id it came in, so
+ * that the intake can record what has been handled.
+ */
+public sealed interface Incoming {
+    /** Telegram's update id; increases with every update. */
+    long updateId();
+
+    /** The chat this concerns. */
+    ChatRef chat();
+
+    /**
+     * A message in a private chat or group, or a post in a channel.
+     *
+     * @param from      who wrote it; empty for channel posts and messages sent on behalf of a chat
+     * @param messageId the message's id within its chat
+     * @param text      the text or the caption; empty for messages without either
+     * @param links     the links in it, from Telegram's {@code url} and {@code text_link} entities, in order
+     * @param forwarded whether it was forwarded from elsewhere
+     */
+    record Message(long updateId, ChatRef chat, Optional<Person> from, int messageId, String text,
+                   List<String> links, boolean forwarded) implements Incoming {
+        public Message {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(from, "from");
+            text = text == null ? "" : text;
+            links = List.copyOf(links);
+        }
+    }
+
+    /**
+     * A press on one of the bot's inline buttons. It must be answered (even silently), or the person's client
+     * shows a spinner.
+     *
+     * @param callbackId Telegram's id for the answer
+     * @param messageId  the bot's message the button belongs to
+     * @param data       the button's callback data (1–64 bytes)
+     */
+    record Callback(long updateId, ChatRef chat, Person from, String callbackId, int messageId, String data)
+            implements Incoming {
+        public Callback {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(callbackId, "callbackId");
+            data = data == null ? "" : data;
+        }
+    }
+
+    /**
+     * The bot's own membership changed: blocked or unblocked by a person, added to or removed from a group,
+     * made an admin of a channel.
+     */
+    record Membership(long updateId, ChatRef chat, Optional<Person> by, MemberStatus status) implements Incoming {
+        public Membership {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /** A group became a supergroup with a new id; what belonged to the old chat moves to {@code toChatId}. */
+    record Migration(long updateId, ChatRef chat, long toChatId) implements Incoming {
+        public Migration {
+            Objects.requireNonNull(chat, "chat");
+        }
+    }
+}
