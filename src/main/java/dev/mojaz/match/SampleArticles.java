@@ -24,10 +24,8 @@ final class SampleArticles {
     /** An article as the {@code match} command reads it: the title on the first line, the text after it. */
     record Article(String name, String title, String text) {
         static Article parse(String name, String content) {
-            String body = content.startsWith("\uFEFF") ? content.substring(1) : content;
-            int newline = body.indexOf('\n');
-            return newline < 0 ? new Article(name, body.strip(), "")
-                    : new Article(name, body.substring(0, newline).strip(), body.substring(newline + 1));
+            ArticleText article = ArticleText.parse(content);
+            return new Article(name, article.title(), article.text());
         }
     }
 
