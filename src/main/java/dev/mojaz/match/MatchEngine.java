@@ -70,12 +70,21 @@ public final class MatchEngine {
     private int freeSlotCount;
     /**
      * The checks of every distinct query, each: number of required parts, then per part its number of
-     * alternatives and per alternative its number of words and their ids; then the number of exclusions and per
-     * exclusion its number of words and their ids.
+     * alternatives and one term per alternative; then the number of exclusions and one term per exclusion. A term
+     * is a word id (0 or more) or a phrase, written -(phrase id + 1).
      */
     private int[] code = new int[1024];
     private int codeUsed;
     private int codeGarbage;
+    /**
+     * Phrases, each kept once however many queries use it, so that an article checks each phrase at most once:
+     * their word ids by phrase id.
+     */
+    private final Map<String, PhraseEntry> phrases = new HashMap<>();
+    private int[][] phraseWords = new int[64][];
+    private int nextPhraseId;
+    private int[] freePhraseIds = new int[16];
+    private int freePhraseIdCount;
 
     /** Decides whether one query matches one article exactly as a registered query would be decided. */
     public static boolean matches(Query query, String title, String text, String sourceId) {
@@ -155,11 +164,22 @@ public final class MatchEngine {
         try {
             DocumentTerms document = analyze(title, text, true);
             Matched matched = new Matched();
-            for (int i = 0; i < document.candidateCount(); i++) {
-                int slot = document.candidate(i);
-                if (matches(slot, document, source)) {
-                    slots[slot].addMatches(source, matched);
+            // Candidates in slot order, which is the order of their checks in the code array: memory is read in
+            // one direction, which the processor's prefetching rewards.
+            long[] candidates = document.candidates();
+            for (int word = 0; word < candidates.length; word++) {
+                long bits = candidates[word];
+                if (bits == 0) {
+                    continue;
                 }
+                candidates[word] = 0;
+                do {
+                    int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (matches(slot, document, source)) {
+                        slots[slot].addMatches(source, matched);
+                    }
+                } while (bits != 0);
             }
             return matched.toList();
         } finally {
@@ -205,6 +225,7 @@ public final class MatchEngine {
             restricted = Arrays.copyOf(restricted, slots.length);
         }
         List<TermEntry> referenced = new ArrayList<>();
+        List<PhraseEntry> referencedPhrases = new ArrayList<>();
         int start = codeUsed;
         TermEntry[] anchors = null;
         int bestAlternatives = Integer.MAX_VALUE;
@@ -216,7 +237,7 @@ public final class MatchEngine {
             int shortestAnchor = Integer.MAX_VALUE;
             for (int t = 0; t < partAnchors.length; t++) {
                 TermEntry anchor = null;
-                for (TermEntry entry : appendWords(part.terms().get(t), referenced)) {
+                for (TermEntry entry : appendTerm(part.terms().get(t), referenced, referencedPhrases)) {
                     if (anchor == null || entry.text.length() > anchor.text.length()) {
                         anchor = entry;
                     }
@@ -234,12 +255,13 @@ public final class MatchEngine {
         }
         append(query.excluded().size());
         for (QueryTerm term : query.excluded()) {
-            appendWords(term, referenced);
+            appendTerm(term, referenced, referencedPhrases);
         }
         codeStart[slot] = start;
         restricted[slot] = !query.sources().isEmpty();
         Distinct distinct = new Distinct(key, slot, query.sources(), codeUsed - start,
-                referenced.toArray(TermEntry[]::new), Arrays.stream(anchors).distinct().toArray(TermEntry[]::new));
+                referenced.toArray(TermEntry[]::new), referencedPhrases.toArray(PhraseEntry[]::new),
+                Arrays.stream(anchors).distinct().toArray(TermEntry[]::new));
         slots[slot] = distinct;
         for (TermEntry anchor : distinct.anchors) {
             anchor.anchor(slot);
@@ -247,16 +269,38 @@ public final class MatchEngine {
         return distinct;
     }
 
-    private List<TermEntry> appendWords(QueryTerm term, List<TermEntry> referenced) {
+    /** Appends one term (a word, or a shared phrase); returns its words' entries. */
+    private List<TermEntry> appendTerm(QueryTerm term, List<TermEntry> referenced, List<PhraseEntry> referencedPhrases) {
         List<TermEntry> entries = new ArrayList<>(term.words().size());
-        append(term.words().size());
         for (String word : term.words()) {
             TermEntry entry = reference(word);
             referenced.add(entry);
             entries.add(entry);
-            append(entry.id);
+        }
+        if (entries.size() == 1) {
+            append(entries.get(0).id);
+        } else {
+            PhraseEntry phrase = referencePhrase(entries.stream().mapToInt(entry -> entry.id).toArray());
+            referencedPhrases.add(phrase);
+            append(-(phrase.id + 1));
         }
         return entries;
+    }
+
+    private PhraseEntry referencePhrase(int[] words) {
+        String key = Arrays.toString(words);
+        PhraseEntry phrase = phrases.get(key);
+        if (phrase == null) {
+            int id = freePhraseIdCount > 0 ? freePhraseIds[--freePhraseIdCount] : nextPhraseId++;
+            if (id >= phraseWords.length) {
+                phraseWords = Arrays.copyOf(phraseWords, phraseWords.length * 2);
+            }
+            phraseWords[id] = words;
+            phrase = new PhraseEntry(id, key);
+            phrases.put(key, phrase);
+        }
+        phrase.references++;
+        return phrase;
     }
 
     private void append(int value) {
@@ -304,6 +348,16 @@ public final class MatchEngine {
             if (--entry.references == 0) {
                 liveTerms--;
                 deadTerms++;
+            }
+        }
+        for (PhraseEntry phrase : distinct.phrases) {
+            if (--phrase.references == 0) {
+                phrases.remove(phrase.key);
+                phraseWords[phrase.id] = null;
+                if (freePhraseIdCount == freePhraseIds.length) {
+                    freePhraseIds = Arrays.copyOf(freePhraseIds, freePhraseIdCount * 2);
+                }
+                freePhraseIds[freePhraseIdCount++] = phrase.id;
             }
         }
         codeGarbage += distinct.codeLength;
@@ -360,11 +414,10 @@ public final class MatchEngine {
             int alternatives = program[pc++];
             boolean found = false;
             for (int a = 0; a < alternatives; a++) {
-                int words = program[pc++];
-                if (!found && document.contains(program, pc, words)) {
+                int term = program[pc++];
+                if (!found && document.contains(term, phraseWords)) {
                     found = true;
                 }
-                pc += words;
             }
             if (!found) {
                 return false;
@@ -372,11 +425,9 @@ public final class MatchEngine {
         }
         int exclusions = program[pc++];
         for (int e = 0; e < exclusions; e++) {
-            int words = program[pc++];
-            if (document.contains(program, pc, words)) {
+            if (document.contains(program[pc++], phraseWords)) {
                 return false;
             }
-            pc += words;
         }
         return true;
     }
@@ -384,7 +435,7 @@ public final class MatchEngine {
     /** Analyses title and text, recording the positions of dictionary words and collecting candidates. */
     private DocumentTerms analyze(String title, String text, boolean candidates) {
         DocumentTerms document = scratch.get();
-        document.start(nextTermId, slotLimit);
+        document.start(nextTermId, slotLimit, nextPhraseId);
         int last = addField(title == null ? "" : title, 0, document, candidates);
         addField(text == null ? "" : text, last + MatchAnalyzer.POSITION_GAP, document, candidates);
         return document;
@@ -412,6 +463,18 @@ public final class MatchEngine {
 
     /** A registered subscription and the distinct query it shares. */
     private record Registration(SubscriptionQuery subscription, Distinct distinct) {
+    }
+
+    /** One phrase, shared by every query that uses it. */
+    private static final class PhraseEntry {
+        final int id;
+        final String key;
+        int references;
+
+        PhraseEntry(int id, String key) {
+            this.id = id;
+            this.key = key;
+        }
     }
 
     /** One word of the dictionary. */
@@ -450,20 +513,23 @@ public final class MatchEngine {
         final int slot;
         final List<String> sources;
         final int codeLength;
-        /** Every dictionary entry referenced, once per reference, to release them. */
+        /** Every dictionary entry and phrase referenced, once per reference, to release them. */
         final TermEntry[] terms;
+        final PhraseEntry[] phrases;
         final TermEntry[] anchors;
         private SubscriptionQuery[] subscribers = new SubscriptionQuery[1];
         private int subscriberCount;
         /** Subscribers with a source filter of their own, checked one by one; the others are added in bulk. */
         private int filteredSubscribers;
 
-        Distinct(String key, int slot, List<String> sources, int codeLength, TermEntry[] terms, TermEntry[] anchors) {
+        Distinct(String key, int slot, List<String> sources, int codeLength, TermEntry[] terms, PhraseEntry[] phrases,
+                TermEntry[] anchors) {
             this.key = key;
             this.slot = slot;
             this.sources = sources;
             this.codeLength = codeLength;
             this.terms = terms;
+            this.phrases = phrases;
             this.anchors = anchors;
         }
 
@@ -544,30 +610,36 @@ public final class MatchEngine {
         private int[][] positions = new int[256][];
         private int[] counts = new int[256];
         private int size;
-        private int[] phraseWords = new int[8];
-        /** Candidate slots, each once. */
-        private long[] seen = new long[64];
-        private int[] candidates = new int[256];
-        private int candidateCount;
+        private int[] phraseLocal = new int[8];
+        /** By phrase id: the generation it was last checked in, and the outcome. */
+        private int[] phraseStamp = new int[64];
+        private boolean[] phraseFound = new boolean[64];
+        /** Candidate slots, as a bit set; whoever reads it clears it. */
+        private long[] candidates = new long[64];
 
-        /** Starts a new article; word ids are below {@code wordLimit}, slots below {@code slotLimit}. */
-        void start(int wordLimit, int slotLimit) {
+        /** Starts a new article; ids of words, slots and phrases are below the limits given. */
+        void start(int wordLimit, int slotLimit, int phraseLimit) {
             if (++generation == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
+                Arrays.fill(phraseStamp, 0);
                 generation = 1;
+            }
+            if (phraseStamp.length < phraseLimit) {
+                int length = Math.max(phraseLimit, phraseStamp.length * 2);
+                phraseStamp = Arrays.copyOf(phraseStamp, length);
+                phraseFound = Arrays.copyOf(phraseFound, length);
             }
             if (stamp.length < wordLimit) {
                 int length = Math.max(wordLimit, stamp.length * 2);
                 stamp = Arrays.copyOf(stamp, length);
                 local = Arrays.copyOf(local, length);
             }
-            if (seen.length <= slotLimit >> 6) {
-                seen = new long[(slotLimit >> 6) + 1];
+            int candidateWords = (slotLimit >> 6) + 1;
+            if (candidates.length != candidateWords) {
+                candidates = new long[candidateWords];
+            } else {
+                Arrays.fill(candidates, 0);
             }
-            for (int i = 0; i < candidateCount; i++) {
-                seen[candidates[i] >> 6] = 0;
-            }
-            candidateCount = 0;
             size = 0;
         }
 
@@ -601,54 +673,56 @@ public final class MatchEngine {
         }
 
         void addCandidates(int[] slots, int count) {
+            long[] bits = candidates;
             for (int i = 0; i < count; i++) {
                 int slot = slots[i];
-                long bit = 1L << slot;
-                if ((seen[slot >> 6] & bit) == 0) {
-                    seen[slot >> 6] |= bit;
-                    if (candidateCount == candidates.length) {
-                        candidates = Arrays.copyOf(candidates, candidateCount * 2);
-                    }
-                    candidates[candidateCount++] = slot;
-                }
+                bits[slot >> 6] |= 1L << slot;
             }
         }
 
-        int candidateCount() {
-            return candidateCount;
+        /** The candidate slots found, as a bit set sized to the slots; the caller clears what it reads. */
+        long[] candidates() {
+            return candidates;
         }
 
-        int candidate(int i) {
-            return candidates[i];
+        /** Whether the term (a word id, or -(phrase id + 1)) appears; each phrase is looked for once. */
+        boolean contains(int term, int[][] phraseWords) {
+            if (term >= 0) {
+                return stamp[term] == generation;
+            }
+            int phrase = -term - 1;
+            if (phraseStamp[phrase] != generation) {
+                phraseStamp[phrase] = generation;
+                phraseFound[phrase] = containsPhrase(phraseWords[phrase]);
+            }
+            return phraseFound[phrase];
         }
 
-        /** Whether the words {@code ids[from, from + count)} appear one after the other (one word: anywhere). */
-        boolean contains(int[] ids, int from, int count) {
-            int first = ids[from];
-            if (stamp[first] != generation) {
-                return false;
+        /** Whether the words appear one after the other. */
+        private boolean containsPhrase(int[] words) {
+            int count = words.length;
+            if (phraseLocal.length < count) {
+                phraseLocal = new int[count];
             }
-            if (count == 1) {
-                return true;
-            }
-            if (phraseWords.length < count) {
-                phraseWords = new int[count];
-            }
-            for (int w = 1; w < count; w++) {
-                int id = ids[from + w];
+            // Walk the positions of the phrase's rarest word and look the others up around each of them.
+            int driver = 0;
+            for (int w = 0; w < count; w++) {
+                int id = words[w];
                 if (stamp[id] != generation) {
                     return false;
                 }
-                phraseWords[w] = local[id];
+                phraseLocal[w] = local[id];
+                if (counts[phraseLocal[w]] < counts[phraseLocal[driver]]) {
+                    driver = w;
+                }
             }
-            int firstLocal = local[first];
-            int[] starts = positions[firstLocal];
+            int[] driverPositions = positions[phraseLocal[driver]];
             next:
-            for (int p = 0; p < counts[firstLocal]; p++) {
-                int start = starts[p];
-                for (int w = 1; w < count; w++) {
-                    int l = phraseWords[w];
-                    if (Arrays.binarySearch(positions[l], 0, counts[l], start + w) < 0) {
+            for (int p = 0; p < counts[phraseLocal[driver]]; p++) {
+                int start = driverPositions[p] - driver;
+                for (int w = 0; w < count; w++) {
+                    int l = phraseLocal[w];
+                    if (w != driver && Arrays.binarySearch(positions[l], 0, counts[l], start + w) < 0) {
                         continue next;
                     }
                 }

@@ -254,7 +254,8 @@ public final class QueryParser {
     }
 
     private QueryTerm term(String text) throws InvalidQueryException {
-        List<String> words = analyzer.words(text);
+        // Interned: a hundred thousand stored queries repeat the same few thousand words.
+        List<String> words = analyzer.words(text).stream().map(String::intern).toList();
         if (words.isEmpty()) {
             throw new InvalidQueryException("query.no-letters", text);
         }
@@ -264,7 +265,7 @@ public final class QueryParser {
         if (stopWords.containsAll(words)) {
             throw new InvalidQueryException("query.too-common", text);
         }
-        return new QueryTerm(text, words);
+        return new QueryTerm(text.intern(), words);
     }
 
     private static int countTerms(List<Item> items) {
