@@ -57,6 +57,8 @@ public final class MatchBenchmark {
         /** The report as printed by {@code bench match}. */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "java %s, %d processor(s) available, one matching thread",
+                    Runtime.version(), Runtime.getRuntime().availableProcessors()));
             lines.add(String.format(Locale.ROOT, "stored queries: %d, generated from %d keywords; articles: %d seed "
                     + "articles; %.1f matching queries per article on average", queries, keywords, articles,
                     matchesPerArticle));

@@ -30,7 +30,8 @@ import org.apache.lucene.search.TermQuery;
  * The same matching done by Lucene Monitor, kept so that {@code bench match} can measure it against
  * {@link MatchEngine} in the same run, and so that tests can check that both decide alike. Queries become Lucene
  * queries over the words of {@link MatchAnalyzer#forQueries()}; articles are analysed by
- * {@link MatchAnalyzer#forDocuments()} into Monitor's per-document in-memory index.
+ * {@link MatchAnalyzer#forDocuments()} into Monitor's per-document in-memory index. To compare like with like,
+ * subscriptions asking for the same thing share one Monitor query, as they share one query in {@link MatchEngine}.
  */
 final class MonitorMatchEngine implements Closeable {
     private static final String SOURCE_FIELD = "source";
@@ -48,7 +49,10 @@ final class MonitorMatchEngine implements Closeable {
     }
 
     private final Monitor monitor;
-    private final Map<Long, SubscriptionQuery> registered = new ConcurrentHashMap<>();
+    /** Subscribers by Monitor query id (the distinct query's number). */
+    private final Map<String, List<SubscriptionQuery>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, String> idByKey = new ConcurrentHashMap<>();
+    private int size;
 
     MonitorMatchEngine(PresearcherKind presearcher) {
         try {
@@ -58,11 +62,20 @@ final class MonitorMatchEngine implements Closeable {
         }
     }
 
+    /** Registers subscriptions (not yet registered ones: this engine is for measuring, not for updates). */
     void putAll(List<SubscriptionQuery> queries) {
-        List<MonitorQuery> batch = new ArrayList<>(queries.size());
-        for (SubscriptionQuery query : queries) {
-            batch.add(new MonitorQuery(Long.toString(query.id()), luceneQuery(query)));
-            registered.put(query.id(), query);
+        List<MonitorQuery> batch = new ArrayList<>();
+        for (SubscriptionQuery subscription : queries) {
+            String key = subscription.query().key();
+            String id = idByKey.get(key);
+            if (id == null) {
+                id = Integer.toString(idByKey.size());
+                idByKey.put(key, id);
+                subscribers.put(id, new ArrayList<>());
+                batch.add(new MonitorQuery(id, luceneQuery(subscription.query())));
+            }
+            subscribers.get(id).add(subscription);
+            size++;
         }
         try {
             monitor.register(batch);
@@ -81,8 +94,13 @@ final class MonitorMatchEngine implements Closeable {
         try {
             MatchingQueries<QueryMatch> matches = monitor.match(document, QueryMatch.SIMPLE_MATCHER);
             List<SubscriptionQuery> matched = new ArrayList<>();
+            String source = sourceId == null ? null : sourceId.toLowerCase(Locale.ROOT);
             for (QueryMatch match : matches.getMatches()) {
-                matched.add(registered.get(Long.parseLong(match.getQueryId())));
+                for (SubscriptionQuery subscription : subscribers.get(match.getQueryId())) {
+                    if (subscription.allowsSource(source)) {
+                        matched.add(subscription);
+                    }
+                }
             }
             matched.sort(Comparator.comparingLong(SubscriptionQuery::id));
             return matched;
@@ -92,7 +110,7 @@ final class MonitorMatchEngine implements Closeable {
     }
 
     int size() {
-        return registered.size();
+        return size;
     }
 
     @Override
@@ -100,8 +118,7 @@ final class MonitorMatchEngine implements Closeable {
         monitor.close();
     }
 
-    static org.apache.lucene.search.Query luceneQuery(SubscriptionQuery subscription) {
-        Query query = subscription.query();
+    static org.apache.lucene.search.Query luceneQuery(Query query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (Alternatives part : query.required()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -114,7 +131,6 @@ final class MonitorMatchEngine implements Closeable {
             builder.add(luceneQuery(term), Occur.MUST_NOT);
         }
         addSourceFilter(builder, query.sources());
-        addSourceFilter(builder, subscription.sources());
         return builder.build();
     }
 

@@ -15,6 +15,7 @@ class BenchMatchCommandTest {
         CliRunner.Result result = new CliRunner(dir).run("bench", "match", "--queries", "300", "--rounds", "2");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
+                .contains("one matching thread")
                 .contains("stored queries: 300, generated from")
                 .contains("for 300 queries")
                 .contains("mojaz engine (anchor index):")
