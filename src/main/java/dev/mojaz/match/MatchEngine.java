@@ -33,8 +33,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * array of word ids, so that checking thousands of candidates reads memory in order. An article is analysed once
  * ({@link MatchAnalyzer#forDocuments()}), each of its word forms is looked up in the dictionary without
  * allocating, the queries filed under the forms found become candidates, and only the candidates are checked in
- * full: phrases by position, exclusions, sources. Lucene Monitor does the same job; {@code bench match} measures
- * both, and this engine, with no per-article index to build, is much the faster (see README.md).
+ * full: phrases by position (each phrase once per article), exclusions, sources. Lucene Monitor does the same
+ * job; {@code bench match} measures both, and this engine is two orders of magnitude faster (see README.md).
  *
  * <p>The one-off {@link #matches} used by the {@code match} command builds an engine with one query and asks
  * it, so the command decides exactly as alerting does.
@@ -164,17 +164,17 @@ public final class MatchEngine {
         try {
             DocumentTerms document = analyze(title, text, true);
             Matched matched = new Matched();
-            // Candidates in slot order, which is the order of their checks in the code array: memory is read in
-            // one direction, which the processor's prefetching rewards.
+            // Candidates in slot order, which is mostly the order of their checks in the code array: memory is
+            // read in one direction, which the processor's prefetching rewards.
             long[] candidates = document.candidates();
-            for (int word = 0; word < candidates.length; word++) {
-                long bits = candidates[word];
+            for (int block = 0; block < candidates.length; block++) {
+                long bits = candidates[block];
                 if (bits == 0) {
                     continue;
                 }
-                candidates[word] = 0;
+                candidates[block] = 0;
                 do {
-                    int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    int slot = (block << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     if (matches(slot, document, source)) {
                         slots[slot].addMatches(source, matched);
@@ -190,7 +190,7 @@ public final class MatchEngine {
     /**
      * The baseline {@code bench match} compares with: the article analysed once, then every registered
      * subscription checked one by one with the same checks as {@link #match}, with neither the anchor index nor
-     * the sharing of equal queries.
+     * the sharing of equal queries (a phrase is still looked for once per article).
      */
     List<SubscriptionQuery> matchEachQuery(String title, String text, String sourceId) {
         String source = sourceId == null ? null : sourceId.toLowerCase(Locale.ROOT);
