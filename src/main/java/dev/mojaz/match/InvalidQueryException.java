@@ -35,6 +35,14 @@ public final class InvalidQueryException extends Exception {
         this.arguments = List.of(arguments);
     }
 
+    /**
+     * For the bot, when a chat already keeps {@code match.max-queries-per-chat} subscriptions: the parser does not
+     * know how many a chat has, but the message belongs with the other query messages.
+     */
+    public static InvalidQueryException tooManySubscriptions(int limit) {
+        return new InvalidQueryException("query.too-many-subscriptions", limit);
+    }
+
     /** The message key, stable across releases: tests and callers may branch on it. */
     public String key() {
         return key;

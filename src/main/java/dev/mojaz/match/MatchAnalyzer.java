@@ -81,7 +81,7 @@ public final class MatchAnalyzer extends Analyzer {
      */
     public List<List<String>> analyze(String text) {
         List<List<String>> positions = new ArrayList<>();
-        try (TokenStream stream = tokenStream("text", text)) {
+        try (TokenStream stream = tokenStream(MatchEngine.FIELD, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();

@@ -120,4 +120,12 @@ class MatchCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("The query has 3 words or phrases; at most 2 are allowed.");
     }
+
+    @Test
+    void anInvalidTermLimitIsAConfigurationErrorNamingTheKey() throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), "match:\n  max-terms-per-query: 0\n");
+        CliRunner.Result result = cli.run("match", "--config", "bad.yaml", "--query", "سوريا", "article.txt");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("match.max-terms-per-query: must be between 1 and 100 (was 0)");
+    }
 }

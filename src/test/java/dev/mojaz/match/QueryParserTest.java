@@ -202,6 +202,14 @@ class QueryParserTest {
     }
 
     @Test
+    void theSubscriptionLimitHasItsMessageToo() {
+        InvalidQueryException e = InvalidQueryException.tooManySubscriptions(50);
+        assertThat(e.getMessage()).isEqualTo(
+                "You already have 50 subscriptions, the most allowed: remove one before adding another.");
+        assertThat(e.message(Locale.forLanguageTag("ar"))).startsWith("لديك ٥٠ اشتراكًا");
+    }
+
+    @Test
     void everyMessageExistsInBothLanguages() throws IOException {
         Properties english = properties("messages_en.properties");
         Properties arabic = properties("messages_ar.properties");
