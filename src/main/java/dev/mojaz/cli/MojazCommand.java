@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
                 DbCommand.class,
                 FetchCommand.class,
                 SourcesCommand.class,
+                MatchCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
