@@ -2,21 +2,26 @@ package dev.mojaz.extract;
 
 import dev.mojaz.text.BoilerplateFilter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
- * Extracts an article's metadata and main text from its HTML.
+ * Extracts an article's metadata and main text from its HTML: the one entry point of this package.
  *
- * <p>PLACEHOLDER: paragraph text only, UTF-8 only, until the extraction issue lands scoring, cleaning, metadata
- * and charset detection. Keep the API: ingest and the command line call the two {@code extract} methods.
+ * <p>Steps: decode the bytes ({@link HtmlDecoder}); parse with Jsoup; read JSON-LD, OpenGraph and meta tags
+ * ({@link MetadataReader}); find the main content by scoring blocks ({@link ContentFinder}); drop the boilerplate
+ * lines the {@link BoilerplateFilter} knows. Thread-safe: one instance serves the whole application.
+ *
+ * <p>A page with no article (a home page, an error page, an empty body) gives an {@link ExtractedPage} whose
+ * {@link ExtractedPage#hasText()} is false; extraction itself never throws on bad markup.
  */
 public final class ArticleExtractor {
     private final BoilerplateFilter boilerplate;
+    private final HtmlDecoder decoder = new HtmlDecoder();
 
     public ArticleExtractor(BoilerplateFilter boilerplate) {
         this.boilerplate = Objects.requireNonNull(boilerplate, "boilerplate");
@@ -28,14 +33,37 @@ public final class ArticleExtractor {
      * @param contentType the HTTP Content-Type header, or null when the bytes came from a file
      */
     public ExtractedPage extract(byte[] html, String contentType, URI url) {
-        return extract(new String(html, StandardCharsets.UTF_8), url);
+        Objects.requireNonNull(html, "html");
+        return extract(decoder.decode(html, contentType).text(), url);
     }
 
     /** Extracts from already-decoded HTML; {@code url} resolves relative links and may be null. */
     public ExtractedPage extract(String html, URI url) {
-        Document document = url == null ? Jsoup.parse(html) : Jsoup.parse(html, url.toString());
-        List<String> paragraphs = document.select("p").stream().map(Element::text)
-                .filter(t -> !t.isBlank()).toList();
-        return new ExtractedPage(url, url, document.title(), null, null, "ar", boilerplate.keep(paragraphs));
+        Objects.requireNonNull(html, "html");
+        String base = url == null ? "" : url.toString();
+        Document first = parse(html, base);
+        PageMetadata meta = MetadataReader.read(first, url);
+        Document[] pending = {first};
+        List<String> paragraphs = ContentFinder.find(() -> {
+            Document doc = pending[0] != null ? pending[0] : parse(html, base);
+            pending[0] = null;
+            return doc;
+        });
+        List<String> kept = boilerplate.keep(dropTitle(paragraphs, meta.title()));
+        String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(String.join(" ", kept));
+        URI canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
+        return new ExtractedPage(url, canonical, meta.title(), meta.byline(), meta.published(), language, kept);
+    }
+
+    private static Document parse(String html, String base) {
+        return Jsoup.parse(html, base, Parser.htmlParser());
+    }
+
+    /** The headline repeated as the first paragraph belongs in {@code title}, not in the text. */
+    private static List<String> dropTitle(List<String> paragraphs, String title) {
+        if (title == null || paragraphs.isEmpty() || !paragraphs.get(0).strip().equals(title.strip())) {
+            return paragraphs;
+        }
+        return new ArrayList<>(paragraphs.subList(1, paragraphs.size()));
     }
 }

@@ -1,0 +1,44 @@
+package dev.mojaz.extract;
+
+/**
+ * Additive figures of one element's subtree, computed once bottom-up so that scoring and cleaning never re-read
+ * text (re-reading a subtree's text per element would make large pages quadratic). Mutable on purpose: when an
+ * element is removed its figures are subtracted from its ancestors'.
+ */
+final class ElementStats {
+    /** Characters of text, whitespace runs not counted. */
+    int text;
+    /** Characters of text inside links. */
+    int linkText;
+    /** Commas and semicolons, Latin and Arabic: the clause punctuation of running prose. */
+    int commas;
+    int paragraphs;
+    int images;
+    int listItems;
+    int inputs;
+    int embeds;
+    /** Whether a block-level element is among the children (not deeper). */
+    boolean hasBlockChild;
+    /** Text of the direct children that are not blocks (text nodes and inline elements). */
+    int inlineText;
+    /** Commas in that inline text. */
+    int inlineCommas;
+    /** Readability-style content score; only candidates (ancestors of paragraphs) get one. */
+    double score;
+    boolean candidate;
+
+    double linkDensity() {
+        return text == 0 ? 0 : Math.min(1.0, (double) linkText / text);
+    }
+
+    void subtract(ElementStats removed) {
+        text -= removed.text;
+        linkText -= removed.linkText;
+        commas -= removed.commas;
+        paragraphs -= removed.paragraphs;
+        images -= removed.images;
+        listItems -= removed.listItems;
+        inputs -= removed.inputs;
+        embeds -= removed.embeds;
+    }
+}
