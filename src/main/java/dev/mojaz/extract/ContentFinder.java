@@ -57,7 +57,7 @@ final class ContentFinder {
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "br");
     private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg",
             "math", "canvas", "iframe", "object", "embed", "applet", "button", "input", "select", "textarea",
-            "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "link", "meta", "base",
+            "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "link", "meta", "base", "figcaption",
             "head", "title", "audio", "video", "source", "track", "map", "area", "frameset", "frame");
     private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of("nav", "aside", "footer");
     private static final Set<String> DIV_LIKE = Set.of("div", "section", "article", "main", "center", "span");
@@ -76,6 +76,14 @@ final class ContentFinder {
     private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx"
             + "|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll"
             + "|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WIDGET = Pattern.compile("caption|credit|byline|author|dateline|timestamp"
+            + "|publish|updated|share|sharing|social|follow|newsletter|subscri|signup|sign-up|cookie|consent|promo"
+            + "|read-?more|more-|recommend|trending|popular|outbrain|taboola|tags|tagged|breadcrumb|toolbar|rollover"
+            + "|tooltip|hovercard|print|bio\\b|related|disclaimer|copyright|advert|\\bad\\b|\\bads\\b|-ad\\b|\\bad-",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARTICLE_BODY =
+            Pattern.compile("article-?body|articlebody|story-?body|entry-content|post-content|post-body",
+                    Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。!?]['\"”»’)\\]]*\\s*$");
@@ -114,9 +122,9 @@ final class ContentFinder {
         if (body == null) {
             return List.of();
         }
-        prune(body, options);
         Map<Element, ElementStats> stats = new IdentityHashMap<>();
         NodeTraversor.traverse(new StatsVisitor(stats), body);
+        prune(body, stats, options);
         List<Element> candidates = score(body, stats, options);
         List<Element> content = chooseContent(body, candidates, stats);
         if (options.cleanConditionally()) {
@@ -133,13 +141,13 @@ final class ContentFinder {
 
     // ---- pruning --------------------------------------------------------------------------------------------
 
-    private static void prune(Element body, Options options) {
+    private static void prune(Element body, Map<Element, ElementStats> stats, Options options) {
         Deque<Element> stack = new ArrayDeque<>();
         pushChildren(stack, body);
         while (!stack.isEmpty()) {
             Element e = stack.pop();
-            if (neverContent(e) || (options.stripUnlikely() && unlikely(e))) {
-                e.remove();
+            if (neverContent(e) || (options.stripUnlikely() && (unlikely(e) || smallWidget(e, stats.get(e))))) {
+                remove(e, stats);
             } else {
                 pushChildren(stack, e);
             }
@@ -179,6 +187,37 @@ final class ContentFinder {
         String match = e.className() + ' ' + e.id();
         return match.length() > 1 && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
                 && !insideTableOrCode(e);
+    }
+
+    /**
+     * Small blocks whose class or id names what surrounds an article rather than the article: captions and photo
+     * credits, bylines and datelines, share and follow bars, newsletter and subscription prompts, "read more" and
+     * recommendation lists, tags, cookie notices. Only small ones go: a big block with such a name (a
+     * {@code post-meta-wrapper} around the whole story) is left to scoring.
+     */
+    private static boolean smallWidget(Element e, ElementStats s) {
+        if (s == null || e.normalName().equals("body")) {
+            return false;
+        }
+        String match = e.className() + ' ' + e.id();
+        if (match.length() <= 1 || !WIDGET.matcher(match).find() || ARTICLE_BODY.matcher(match).find()) {
+            return false;
+        }
+        return s.paragraphs <= 2 && s.text < 600 || s.linkDensity() > 0.5;
+    }
+
+    /** Removes {@code e}, keeping its ancestors' figures right. */
+    private static void remove(Element e, Map<Element, ElementStats> stats) {
+        ElementStats s = stats.get(e);
+        if (s != null) {
+            for (Element a = e.parent(); a != null; a = a.parent()) {
+                ElementStats as = stats.get(a);
+                if (as != null) {
+                    as.subtract(s);
+                }
+            }
+        }
+        e.remove();
     }
 
     private static boolean insideTableOrCode(Element e) {
@@ -501,13 +540,7 @@ final class ContentFinder {
                 continue;
             }
             if (shouldRemove(e, s, options)) {
-                for (Element a = e.parent(); a != null; a = a.parent()) {
-                    ElementStats as = stats.get(a);
-                    if (as != null) {
-                        as.subtract(s);
-                    }
-                }
-                e.remove();
+                remove(e, stats);
             }
         }
         // Headings that are widgets' titles ("Related", "Share") by their class.
