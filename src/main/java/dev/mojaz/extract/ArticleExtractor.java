@@ -41,11 +41,12 @@ public final class ArticleExtractor {
     public ExtractedPage extract(String html, URI url) {
         Objects.requireNonNull(html, "html");
         String base = url == null ? "" : url.toString();
-        Document first = parse(html, base);
+        String markup = HtmlPrefilter.strip(html);
+        Document first = parse(markup, base);
         PageMetadata meta = MetadataReader.read(first, url);
         Document[] pending = {first};
         List<String> paragraphs = ContentFinder.find(() -> {
-            Document doc = pending[0] != null ? pending[0] : parse(html, base);
+            Document doc = pending[0] != null ? pending[0] : parse(markup, base);
             pending[0] = null;
             return doc;
         });

@@ -65,25 +65,6 @@ final class ContentFinder {
             Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
                     "contentinfo", "search");
 
-    private static final Pattern UNLIKELY = Pattern.compile("-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
-            + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
-            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern MAYBE_CANDIDATE =
-            Pattern.compile("and|article|body|column|content|main|shadow", Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page"
-            + "|pagination|post|text|blog|story", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx"
-            + "|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll"
-            + "|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WIDGET = Pattern.compile("caption|credit|byline|author|dateline|timestamp"
-            + "|publish|updated|share|sharing|social|follow|newsletter|subscri|signup|sign-up|cookie|consent|promo"
-            + "|read-?more|more-|recommend|trending|popular|outbrain|taboola|tags|tagged|breadcrumb|toolbar|rollover"
-            + "|tooltip|hovercard|print|bio\\b|related|disclaimer|copyright|advert|\\bad\\b|\\bads\\b|-ad\\b|\\bad-",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ARTICLE_BODY =
-            Pattern.compile("article-?body|articlebody|story-?body|entry-content|post-content|post-body",
-                    Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。!?]['\"”»’)\\]]*\\s*$");
@@ -122,7 +103,7 @@ final class ContentFinder {
         if (body == null) {
             return List.of();
         }
-        Map<Element, ElementStats> stats = new IdentityHashMap<>();
+        Map<Element, ElementStats> stats = new IdentityHashMap<>(4096);
         NodeTraversor.traverse(new StatsVisitor(stats), body);
         prune(body, stats, options);
         List<Element> candidates = score(body, stats, options);
@@ -184,9 +165,8 @@ final class ContentFinder {
         if (!role.isEmpty() && UNLIKELY_ROLES.contains(role.toLowerCase(java.util.Locale.ROOT))) {
             return true;
         }
-        String match = e.className() + ' ' + e.id();
-        return match.length() > 1 && UNLIKELY.matcher(match).find() && !MAYBE_CANDIDATE.matcher(match).find()
-                && !insideTableOrCode(e);
+        String key = ClassMarkers.of(e);
+        return !key.isEmpty() && ClassMarkers.unlikely(key) && !insideTableOrCode(e);
     }
 
     /**
@@ -199,8 +179,8 @@ final class ContentFinder {
         if (s == null || e.normalName().equals("body")) {
             return false;
         }
-        String match = e.className() + ' ' + e.id();
-        if (match.length() <= 1 || !WIDGET.matcher(match).find() || ARTICLE_BODY.matcher(match).find()) {
+        String key = ClassMarkers.of(e);
+        if (key.isEmpty() || !ClassMarkers.widget(key)) {
             return false;
         }
         return s.paragraphs <= 2 && s.text < 600 || s.linkDensity() > 0.5;
@@ -254,8 +234,9 @@ final class ContentFinder {
             for (Node child : e.childNodes()) {
                 if (child instanceof TextNode t) {
                     String text = t.getWholeText();
-                    int length = visibleLength(text);
-                    int commas = commas(text);
+                    long counts = countText(text);
+                    int length = (int) (counts >>> 32);
+                    int commas = (int) counts;
                     s.text += length;
                     s.commas += commas;
                     s.inlineText += length;
@@ -295,28 +276,26 @@ final class ContentFinder {
         }
     }
 
-    static int visibleLength(String text) {
-        int n = 0;
+    /** Visible characters (high 32 bits) and commas (low 32 bits) of a text, in one pass. */
+    static long countText(String text) {
+        int visible = 0;
+        int commas = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u200b' && c != '\u200c' && c != '\u200f'
-                    && c != '\u200e') {
-                n++;
+            if (c <= ' ') {
+                continue;
             }
-        }
-        return n;
-    }
-
-    static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case ',', '،', ';', '؛', '，', '、' -> n++;
-                default -> {
+            switch (c) {
+                case '\u00a0', '\u200b', '\u200c', '\u200e', '\u200f', '\u2028', '\u2029', '\u3000' -> {
                 }
+                case ',', '،', ';', '؛', '，', '、' -> {
+                    visible++;
+                    commas++;
+                }
+                default -> visible++;
             }
         }
-        return n;
+        return ((long) visible << 32) | commas;
     }
 
     // ---- scoring ----------------------------------------------------------------------------------------------
@@ -393,26 +372,7 @@ final class ContentFinder {
     }
 
     static int classWeight(Element e) {
-        int weight = 0;
-        String cls = e.className();
-        if (!cls.isEmpty()) {
-            if (NEGATIVE.matcher(cls).find()) {
-                weight -= 25;
-            }
-            if (POSITIVE.matcher(cls).find()) {
-                weight += 25;
-            }
-        }
-        String id = e.id();
-        if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
-                weight -= 25;
-            }
-            if (POSITIVE.matcher(id).find()) {
-                weight += 25;
-            }
-        }
-        return weight;
+        return ClassMarkers.weight(e.className()) + ClassMarkers.weight(e.id());
     }
 
     // ---- choosing ----------------------------------------------------------------------------------------------

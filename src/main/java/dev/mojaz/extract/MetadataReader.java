@@ -17,12 +17,18 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads {@link PageMetadata} from a parsed page, before any cleaning (JSON-LD lives in script elements).
@@ -55,22 +61,85 @@ final class MetadataReader {
     private MetadataReader() {
     }
 
+    /** The elements metadata comes from, gathered in one walk over the document. */
+    private static final class Sources implements NodeVisitor {
+        final Map<String, String> metas = new HashMap<>();
+        final List<String> jsonLd = new ArrayList<>();
+        String canonical;
+        String h1;
+        String time;
+        String lang;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            switch (e.normalName()) {
+                case "meta" -> {
+                    String content = e.attr("content");
+                    if (!content.isBlank()) {
+                        for (String attribute : META_KEYS) {
+                            String key = e.attr(attribute);
+                            if (!key.isEmpty()) {
+                                metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
+                            }
+                        }
+                    }
+                }
+                case "link" -> {
+                    if (canonical == null && !e.attr("href").isBlank()
+                            && List.of(e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains("canonical")) {
+                        canonical = e.attr("href");
+                    }
+                }
+                case "script" -> {
+                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(e.data());
+                    }
+                }
+                case "h1" -> {
+                    if (h1 == null && !e.text().isBlank()) {
+                        h1 = e.text();
+                    }
+                }
+                case "time" -> {
+                    if (time == null && !e.attr("datetime").isBlank()) {
+                        time = e.attr("datetime");
+                    }
+                }
+                case "html" -> {
+                    if (lang == null) {
+                        lang = e.hasAttr("lang") ? e.attr("lang") : e.attr("xml:lang");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static final String[] META_KEYS = {"property", "name", "itemprop", "http-equiv"};
+
     static PageMetadata read(Document doc, URI url) {
-        JsonLdArticle ld = readJsonLd(doc);
-        String title = first(ld.headline, meta(doc, "og:title"), meta(doc, "twitter:title"), documentTitle(doc));
-        String byline = first(ld.author, metaAuthor(doc));
+        Sources sources = new Sources();
+        NodeTraversor.traverse(sources, doc);
+        Function<String, String> meta = key -> sources.metas.get(key.toLowerCase(Locale.ROOT));
+        JsonLdArticle ld = readJsonLd(sources.jsonLd);
+        String title = first(ld.headline, meta.apply("og:title"), meta.apply("twitter:title"), sources.h1, doc.title());
+        String byline = first(ld.author, metaAuthor(meta));
         Instant published = ld.published;
         if (published == null) {
-            published = parseDate(first(meta(doc, "article:published_time"), meta(doc, "og:published_time"),
-                    meta(doc, "datePublished"), meta(doc, "pubdate"), meta(doc, "publishdate"),
-                    meta(doc, "parsely-pub-date"), meta(doc, "sailthru.date"), meta(doc, "dc.date"),
-                    meta(doc, "dc.date.issued"), meta(doc, "date"), timeElement(doc)));
+            published = parseDate(first(meta.apply("article:published_time"), meta.apply("og:published_time"),
+                    meta.apply("datepublished"), meta.apply("pubdate"), meta.apply("publishdate"),
+                    meta.apply("parsely-pub-date"), meta.apply("sailthru.date"), meta.apply("dc.date"),
+                    meta.apply("dc.date.issued"), meta.apply("date"), sources.time));
         }
-        URI canonical = resolve(url, linkHref(doc, "canonical"));
+        URI canonical = resolve(url, sources.canonical);
         if (canonical == null) {
-            canonical = resolve(url, meta(doc, "og:url"));
+            canonical = resolve(url, meta.apply("og:url"));
         }
-        return new PageMetadata(clean(title), clean(byline), published, canonical, language(doc), ld.body);
+        return new PageMetadata(clean(title), clean(byline), published, canonical, language(sources.lang, meta), ld.body);
     }
 
     /** The first non-blank value. */
@@ -87,51 +156,13 @@ final class MetadataReader {
         return value == null ? null : value.replaceAll("\\s+", " ").strip();
     }
 
-    /** Content of a meta tag named by property, name or itemprop. */
-    static String meta(Document doc, String key) {
-        for (Element m : doc.getElementsByTag("meta")) {
-            if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
-                    || key.equalsIgnoreCase(m.attr("itemprop"))) {
-                String content = m.attr("content");
-                if (!content.isBlank()) {
-                    return content;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String metaAuthor(Document doc) {
+    private static String metaAuthor(Function<String, String> meta) {
         for (String key : List.of("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "byl")) {
-            String value = meta(doc, key);
+            String value = meta.apply(key);
             // article:author is often a profile URL, which is not a byline.
             if (value != null && !value.startsWith("http")) {
                 return value.replaceFirst("(?i)^by\\s+", "");
-            }
-        }
-        return null;
-    }
-
-    private static String documentTitle(Document doc) {
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text();
-        }
-        return doc.title();
-    }
-
-    private static String timeElement(Document doc) {
-        Element time = doc.selectFirst("time[datetime]");
-        return time == null ? null : time.attr("datetime");
-    }
-
-    private static String linkHref(Document doc, String rel) {
-        for (Element link : doc.getElementsByTag("link")) {
-            for (String r : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (r.equals(rel) && !link.attr("href").isBlank()) {
-                    return link.attr("href");
-                }
             }
         }
         return null;
@@ -158,20 +189,12 @@ final class MetadataReader {
         }
     }
 
-    private static String language(Document doc) {
-        Element html = doc.selectFirst("html");
+    private static String language(String htmlLang, Function<String, String> meta) {
         List<String> candidates = new ArrayList<>();
-        if (html != null) {
-            candidates.add(html.attr("lang"));
-            candidates.add(html.attr("xml:lang"));
-        }
-        for (Element m : doc.getElementsByTag("meta")) {
-            if (m.attr("http-equiv").equalsIgnoreCase("content-language")) {
-                candidates.add(m.attr("content"));
-            }
-        }
-        candidates.add(meta(doc, "og:locale"));
-        candidates.add(meta(doc, "language"));
+        candidates.add(htmlLang);
+        candidates.add(meta.apply("content-language"));
+        candidates.add(meta.apply("og:locale"));
+        candidates.add(meta.apply("language"));
         for (String c : candidates) {
             if (c != null) {
                 var m = LANGUAGE.matcher(c.strip());
@@ -224,12 +247,12 @@ final class MetadataReader {
         String body;
     }
 
-    private static JsonLdArticle readJsonLd(Document doc) {
+    private static JsonLdArticle readJsonLd(List<String> scripts) {
         JsonLdArticle found = new JsonLdArticle();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (String script : scripts) {
             JsonNode root;
             try {
-                root = JSON.readTree(script.data().strip());
+                root = JSON.readTree(script.strip());
             } catch (Exception e) {
                 continue; // broken JSON-LD is common; the other sources still apply
             }
