@@ -1,9 +1,7 @@
 package dev.mojaz.extract;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -123,23 +122,22 @@ final class ContentFinder {
     // ---- pruning --------------------------------------------------------------------------------------------
 
     private static void prune(Element body, Map<Element, ElementStats> stats, Options options) {
-        Deque<Element> stack = new ArrayDeque<>();
-        pushChildren(stack, body);
-        while (!stack.isEmpty()) {
-            Element e = stack.pop();
-            if (neverContent(e) || (options.stripUnlikely() && (unlikely(e) || smallWidget(e, stats.get(e))))) {
-                remove(e, stats);
-            } else {
-                pushChildren(stack, e);
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && e != body
+                        && (neverContent(e) || (options.stripUnlikely() && (unlikely(e) || smallWidget(e, stats.get(e)))))) {
+                    subtractFromAncestors(e, stats);
+                    return FilterResult.REMOVE;
+                }
+                return FilterResult.CONTINUE;
             }
-        }
-    }
 
-    private static void pushChildren(Deque<Element> stack, Element e) {
-        List<Element> children = e.children();
-        for (int i = children.size() - 1; i >= 0; i--) {
-            stack.push(children.get(i));
-        }
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
     }
 
     private static boolean neverContent(Element e) {
@@ -188,6 +186,11 @@ final class ContentFinder {
 
     /** Removes {@code e}, keeping its ancestors' figures right. */
     private static void remove(Element e, Map<Element, ElementStats> stats) {
+        subtractFromAncestors(e, stats);
+        e.remove();
+    }
+
+    private static void subtractFromAncestors(Element e, Map<Element, ElementStats> stats) {
         ElementStats s = stats.get(e);
         if (s != null) {
             for (Element a = e.parent(); a != null; a = a.parent()) {
@@ -197,7 +200,6 @@ final class ContentFinder {
                 }
             }
         }
-        e.remove();
     }
 
     private static boolean insideTableOrCode(Element e) {
@@ -302,7 +304,13 @@ final class ContentFinder {
 
     private static List<Element> score(Element body, Map<Element, ElementStats> stats, Options options) {
         List<Element> candidates = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
+        List<Element> elements = new ArrayList<>(stats.size());
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) {
+                elements.add(e);
+            }
+        }, body);
+        for (Element e : elements) {
             ElementStats s = stats.get(e);
             if (s == null) {
                 continue;

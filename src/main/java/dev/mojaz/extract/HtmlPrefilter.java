@@ -58,6 +58,10 @@ final class HtmlPrefilter {
 
     /** The raw element whose start tag begins at {@code at} (just after '<'), or null. */
     private static String rawElementAt(String html, int at) {
+        char first = (char) (html.charAt(at) | 0x20); // lower case for ASCII letters
+        if (first != 's' && first != 'n' && first != 't') {
+            return null;
+        }
         for (String name : RAW_ELEMENTS) {
             int after = at + name.length();
             if (after < html.length() && html.regionMatches(true, at, name, 0, name.length())) {

@@ -89,7 +89,7 @@ final class MetadataReader {
                 }
                 case "link" -> {
                     if (canonical == null && !e.attr("href").isBlank()
-                            && List.of(e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains("canonical")) {
+                            && e.attr("rel").toLowerCase(Locale.ROOT).contains("canonical")) {
                         canonical = e.attr("href");
                     }
                 }
