@@ -23,12 +23,12 @@ final class ClassMarkers {
             "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget"};
     /**
      * Small blocks around an article: captions and credits, bylines and datelines, share and follow bars,
-     * newsletter prompts, "read more" and recommendation lists, tags, cookie notices, hover cards, adverts.
+     * newsletter prompts, "read more" and recommendation lists, tags, cookie notices, adverts.
      */
     private static final String[] WIDGET = {"caption", "credit", "byline", "author", "dateline", "timestamp",
             "publish", "updated", "share", "sharing", "social", "follow", "newsletter", "subscri", "signup", "sign-up",
             "cookie", "consent", "promo", "readmore", "read-more", "more-", "recommend", "trending", "popular",
-            "outbrain", "taboola", "tags", "tagged", "breadcrumb", "toolbar", "rollover", "tooltip", "hovercard",
+            "outbrain", "taboola", "tags", "tagged", "breadcrumb", "toolbar",
             "print", "related", "disclaimer", "copyright", "advert"};
     /** Names CMSs give the article's own text: never a widget, whatever else the name says. */
     private static final String[] ARTICLE_BODY = {"articlebody", "article-body", "article_body", "storybody",
