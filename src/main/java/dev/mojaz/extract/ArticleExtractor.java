@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -20,6 +21,10 @@ import org.jsoup.parser.Parser;
  * {@link ExtractedPage#hasText()} is false; extraction itself never throws on bad markup.
  */
 public final class ArticleExtractor {
+    private static final Pattern DATE_STAMP = Pattern.compile(
+            "\\s*(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})?\\s*(T?\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?\\s*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
     private final BoilerplateFilter boilerplate;
     private final HtmlDecoder decoder = new HtmlDecoder();
 
@@ -50,7 +55,7 @@ public final class ArticleExtractor {
             pending[0] = null;
             return doc;
         });
-        List<String> kept = boilerplate.keep(dropTitle(paragraphs, meta.title()));
+        List<String> kept = boilerplate.keep(dropStamps(dropTitle(paragraphs, meta.title())));
         String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(String.join(" ", kept));
         URI canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
         return new ExtractedPage(url, canonical, meta.title(), meta.byline(), meta.published(), language, kept);
@@ -58,6 +63,17 @@ public final class ArticleExtractor {
 
     private static Document parse(String html, String base) {
         return Jsoup.parse(html, base, Parser.htmlParser());
+    }
+
+    /** A paragraph that is only a date or a time ("2017-10-05 14:20") is a stamp from the page's header. */
+    private static List<String> dropStamps(List<String> paragraphs) {
+        List<String> kept = new ArrayList<>(paragraphs.size());
+        for (String paragraph : paragraphs) {
+            if (!DATE_STAMP.matcher(paragraph).matches()) {
+                kept.add(paragraph);
+            }
+        }
+        return kept;
     }
 
     /** The headline repeated as the first paragraph belongs in {@code title}, not in the text. */

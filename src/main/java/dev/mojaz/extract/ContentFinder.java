@@ -81,11 +81,17 @@ final class ContentFinder {
 
     /** The main content's paragraphs: the first attempt with enough text, else the longest attempt. */
     static List<String> find(Parse parse) {
+        List<String> first = null;
+        int firstLength = 0;
         List<String> best = List.of();
         int bestLength = -1;
         for (Options options = Options.ALL; options != null; options = options.weaker()) {
             List<String> paragraphs = attempt(parse.document(), options);
             int length = paragraphs.stream().mapToInt(String::length).sum();
+            if (first == null) {
+                first = paragraphs;
+                firstLength = length;
+            }
             if (length >= ENOUGH_TEXT) {
                 return paragraphs;
             }
@@ -94,7 +100,9 @@ final class ContentFinder {
                 bestLength = length;
             }
         }
-        return best;
+        // A short article stays short with fewer rules; what the weaker attempts add is then mostly page furniture.
+        // Only a clearly longer result means the strict rules removed the article itself.
+        return bestLength > 2 * firstLength + 100 ? best : first;
     }
 
     static List<String> attempt(Document doc, Options options) {
@@ -125,8 +133,9 @@ final class ContentFinder {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e && e != body
-                        && (neverContent(e) || (options.stripUnlikely() && (unlikely(e) || smallWidget(e, stats.get(e)))))) {
+                if (node instanceof Element e && e != body && (neverContent(e)
+                        || STRUCTURAL_BOILERPLATE.contains(e.normalName())
+                        || (options.stripUnlikely() && (unlikely(e) || smallWidget(e, stats.get(e)))))) {
                     subtractFromAncestors(e, stats);
                     return FilterResult.REMOVE;
                 }
@@ -155,9 +164,6 @@ final class ContentFinder {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("a")) {
             return false;
-        }
-        if (STRUCTURAL_BOILERPLATE.contains(tag)) {
-            return true;
         }
         String role = e.attr("role");
         if (!role.isEmpty() && UNLIKELY_ROLES.contains(role.toLowerCase(java.util.Locale.ROOT))) {
