@@ -55,7 +55,8 @@ public final class ArticleExtractor {
             pending[0] = null;
             return doc;
         });
-        List<String> kept = boilerplate.keep(dropStamps(dropTitle(paragraphs, meta.title())));
+        List<String> kept = boilerplate.keep(
+                HeaderAndFooterLines.drop(dropStamps(dropTitle(paragraphs, meta.title())), meta.byline()));
         String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(String.join(" ", kept));
         URI canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
         return new ExtractedPage(url, canonical, meta.title(), meta.byline(), meta.published(), language, kept);

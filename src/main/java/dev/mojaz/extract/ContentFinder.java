@@ -135,7 +135,8 @@ final class ContentFinder {
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e && e != body && (neverContent(e)
                         || STRUCTURAL_BOILERPLATE.contains(e.normalName())
-                        || (options.stripUnlikely() && (unlikely(e) || smallWidget(e, stats.get(e)))))) {
+                        || (options.stripUnlikely() && !isQuote(stats.get(e))
+                                && (unlikely(e) || smallWidget(e, stats.get(e)))))) {
                     subtractFromAncestors(e, stats);
                     return FilterResult.REMOVE;
                 }
@@ -188,6 +189,10 @@ final class ContentFinder {
             return false;
         }
         return s.paragraphs <= 2 && s.text < 600 || s.linkDensity() > 0.5;
+    }
+
+    private static boolean isQuote(ElementStats s) {
+        return s != null && s.mostlyQuote();
     }
 
     /** Removes {@code e}, keeping its ancestors' figures right. */
@@ -262,6 +267,7 @@ final class ContentFinder {
                     s.listItems += cs.listItems;
                     s.inputs += cs.inputs;
                     s.embeds += cs.embeds;
+                    s.quoteText += cs.quoteText;
                     if (BLOCKS.contains(c.normalName())) {
                         s.hasBlockChild = true;
                     } else {
@@ -272,6 +278,7 @@ final class ContentFinder {
             }
             switch (e.normalName()) {
                 case "a" -> s.linkText = s.text;
+                case "blockquote" -> s.quoteText = s.text;
                 case "p" -> s.paragraphs++;
                 case "img", "picture" -> s.images++;
                 case "li" -> s.listItems++;
@@ -513,7 +520,7 @@ final class ContentFinder {
             if (s == null || !isAttachedUnder(e, root)) {
                 continue;
             }
-            if (shouldRemove(e, s, options)) {
+            if (!s.mostlyQuote() && shouldRemove(e, s, options)) {
                 remove(e, stats);
             }
         }

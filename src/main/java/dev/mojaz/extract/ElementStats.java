@@ -17,6 +17,8 @@ final class ElementStats {
     int listItems;
     int inputs;
     int embeds;
+    /** Characters of text inside quotations ({@code blockquote}): embedded posts and pull quotes. */
+    int quoteText;
     /** Whether a block-level element is among the children (not deeper). */
     boolean hasBlockChild;
     /** Text of the direct children that are not blocks (text nodes and inline elements). */
@@ -26,6 +28,14 @@ final class ElementStats {
     /** Readability-style content score; only candidates (ancestors of paragraphs) get one. */
     double score;
     boolean candidate;
+
+    /**
+     * Whether most of the text is quoted: an embedded post (a tweet in its {@code blockquote}) sits in a box whose
+     * class says "social" or "embed", but what it quotes is part of the story.
+     */
+    boolean mostlyQuote() {
+        return quoteText > 0 && quoteText * 2 >= text;
+    }
 
     double linkDensity() {
         return text == 0 ? 0 : Math.min(1.0, (double) linkText / text);
@@ -40,5 +50,6 @@ final class ElementStats {
         listItems -= removed.listItems;
         inputs -= removed.inputs;
         embeds -= removed.embeds;
+        quoteText -= removed.quoteText;
     }
 }
