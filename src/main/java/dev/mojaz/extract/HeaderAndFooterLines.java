@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Lines at the edges of an article that belong to the page, not the story, recognisable in any language by their
  * shape rather than their words:
  * <ul>
- *   <li>at the top, before the text starts, short lines that are not sentences and carry a date, a time or the
- *       author's name: "By Ann Lee - 11/18/19 11:04 PM", "Posted on March 30, 2015 by Admin", "16 تشرين الثاني 2017";
+ *   <li>at the top, before the text starts, short lines that are not sentences and carry a date or a time
+ *       ("By Ann Lee - 11/18/19 11:04 PM", "Posted on March 30, 2015 by Admin", "16 تشرين الثاني 2017"), or are
+ *       little more than the author's name ("By Ann Lee");
  *   <li>anywhere, short copyright notices: "© 2019 …", "Copyright …", "جميع الحقوق محفوظة".
  * </ul>
  */
@@ -54,8 +55,9 @@ final class HeaderAndFooterLines {
         if (DATE_OR_TIME.matcher(paragraph).find()) {
             return true;
         }
+        // The author's name alone (or nearly): a dateline that merely contains an agency's name is text.
         String lower = paragraph.toLowerCase(Locale.ROOT);
-        return authors.stream().anyMatch(lower::contains);
+        return authors.stream().anyMatch(name -> lower.contains(name) && name.length() * 2 >= lower.length());
     }
 
     private static List<String> authors(String byline) {
