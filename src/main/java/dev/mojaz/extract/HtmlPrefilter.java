@@ -43,7 +43,7 @@ final class HtmlPrefilter {
                 continue;
             }
             if (out == null) {
-                out = new StringBuilder(length / 2);
+                out = new StringBuilder(length);
             }
             out.append(html, copied, lt);
             copied = end;
@@ -85,8 +85,10 @@ final class HtmlPrefilter {
 
     /** The index just after {@code </name ...>} at or after {@code from}, or -1 when there is none. */
     private static int closingTagEnd(String html, String name, int from) {
+        char first = name.charAt(0);
         for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
-            if (html.regionMatches(true, i + 2, name, 0, name.length())) {
+            if (i + 2 < html.length() && (html.charAt(i + 2) | 0x20) == first
+                    && html.regionMatches(true, i + 2, name, 0, name.length())) {
                 int gt = html.indexOf('>', i + 2 + name.length());
                 return gt < 0 ? -1 : gt + 1;
             }

@@ -18,7 +18,7 @@ final class LanguageGuesser {
             "it", Set.of("il", "che", "di", "della", "per", "una", "sono", "non", "gli", "con", "nel", "è"),
             "pt", Set.of("o", "que", "do", "da", "em", "não", "uma", "os", "para", "com", "dos", "é"),
             "tr", Set.of("ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "gibi", "çok", "daha", "olan"));
-    private static final int SAMPLE = 4000;
+    private static final int SAMPLE = 2000;
 
     private LanguageGuesser() {
     }
@@ -36,6 +36,15 @@ final class LanguageGuesser {
         int hangul = 0;
         for (int i = 0; i < sample.length(); i++) {
             char c = sample.charAt(i);
+            if (c < 0x80) {
+                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    latin++;
+                }
+                continue;
+            }
+            if (!Character.isLetter(c)) {
+                continue;
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
             switch (script) {
                 case ARABIC -> {
