@@ -25,6 +25,8 @@ public final class ArticleExtractor {
             "\\s*(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})?\\s*(T?\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?\\s*",
             Pattern.UNICODE_CHARACTER_CLASS);
 
+    private static final int MIN_PUBLISHED_BODY = 200;
+
     private final BoilerplateFilter boilerplate;
     private final HtmlDecoder decoder = new HtmlDecoder();
 
@@ -55,11 +57,39 @@ public final class ArticleExtractor {
             pending[0] = null;
             return doc;
         });
+        paragraphs = preferPublishedBody(paragraphs, meta.articleBody());
         List<String> kept = boilerplate.keep(
                 HeaderAndFooterLines.drop(dropStamps(dropTitle(paragraphs, meta.title())), meta.byline()));
         String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(String.join(" ", kept));
         URI canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
         return new ExtractedPage(url, canonical, meta.title(), meta.byline(), meta.published(), language, kept);
+    }
+
+    /**
+     * The page's own JSON-LD articleBody when the markup gave much less text: pages that render their text with
+     * scripts, or hide it behind a consent wall, often still publish it there.
+     */
+    private static List<String> preferPublishedBody(List<String> paragraphs, String articleBody) {
+        if (articleBody == null) {
+            return paragraphs;
+        }
+        int found = paragraphs.stream().mapToInt(String::length).sum();
+        String body = org.jsoup.parser.Parser.unescapeEntities(articleBody, false);
+        if (body.length() < MIN_PUBLISHED_BODY || found * 2 >= body.length()) {
+            return paragraphs;
+        }
+        List<String> published = new ArrayList<>();
+        if (body.contains("</")) { // some sites publish the body as HTML
+            ParagraphCollector.collect(Jsoup.parseBodyFragment(body).body(), published);
+            return published;
+        }
+        for (String line : body.split("\\n")) {
+            String p = line.replaceAll("\\s+", " ").strip();
+            if (!p.isEmpty()) {
+                published.add(p);
+            }
+        }
+        return published;
     }
 
     private static Document parse(String html, String base) {

@@ -192,4 +192,16 @@ class ArticleExtractorTest {
 
         assertThat(page.paragraphs()).isEqualTo(List.of(P1, P2));
     }
+
+    @Test
+    void jsonLdArticleBodyStandsInWhenScriptsRenderTheText() {
+        String head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Bridge\","
+                + " \"articleBody\": \"" + P1 + "\\n\\n" + P2 + "\"}</script>";
+        String plainBody = article(head, "<div id=app>Loading…</div>");
+        String htmlBody = article("<script type=\"application/ld+json\">{\"@type\": \"Article\", \"articleBody\":"
+                + " \"<p>" + P1 + "</p><p>" + P3 + "</p>\"}</script>", "<div id=app></div>");
+
+        assertThat(extractor.extract(plainBody, null).paragraphs()).containsExactly(P1, P2);
+        assertThat(extractor.extract(htmlBody, null).paragraphs()).containsExactly(P1, P3);
+    }
 }
