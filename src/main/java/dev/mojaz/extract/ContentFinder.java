@@ -485,7 +485,66 @@ final class ContentFinder {
                 }
             }
         }
-        return content;
+        return addChunks(top, content, body, stats);
+    }
+
+    /** How far above the top candidate's parent chunks of the same article are looked for. */
+    private static final int CHUNK_LEVELS = 3;
+
+    /**
+     * Sites that interleave an article with ads split it into chunks, each in a block with the same tag and class as
+     * the one that scored best ({@code div.article__body} ×3, with ad rails between). The other chunks are cousins,
+     * not siblings, of the top candidate; they are added, in document order, when they hold prose (some text, few
+     * links).
+     */
+    private static List<Element> addChunks(Element top, List<Element> content, Element body,
+            Map<Element, ElementStats> stats) {
+        String cls = top.className();
+        if (cls.isEmpty() || top.parent() == null) {
+            return content;
+        }
+        Element scope = top.parent();
+        List<Element> chunks = List.of();
+        for (int level = 0; level < CHUNK_LEVELS && scope.parent() != null && scope != body; level++) {
+            scope = scope.parent();
+            List<Element> same = new ArrayList<>();
+            NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof Element e && e.normalName().equals(top.normalName()) && e.className().equals(cls)) {
+                    same.add(e);
+                }
+            }, scope);
+            if (same.size() > 1) {
+                chunks = same;
+                break;
+            }
+        }
+        if (chunks.isEmpty()) {
+            return content;
+        }
+        List<Element> merged = new ArrayList<>();
+        boolean topAdded = false;
+        for (Element chunk : chunks) {
+            if (chunk == top) {
+                merged.addAll(content);
+                topAdded = true;
+                continue;
+            }
+            ElementStats s = stats.get(chunk);
+            if (s == null || s.text < MIN_PARAGRAPH || s.linkDensity() > 0.3 || overlaps(chunk, content)) {
+                continue;
+            }
+            merged.add(chunk);
+        }
+        return topAdded ? merged : content;
+    }
+
+    private static boolean overlaps(Element chunk, List<Element> content) {
+        for (Element e : content) {
+            if (e == chunk || isAncestor(e, chunk) || isAncestor(chunk, e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double scoreOf(Map<Element, ElementStats> stats, Element e) {
