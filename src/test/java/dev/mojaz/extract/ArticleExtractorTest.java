@@ -204,4 +204,15 @@ class ArticleExtractorTest {
         assertThat(extractor.extract(plainBody, null).paragraphs()).containsExactly(P1, P2);
         assertThat(extractor.extract(htmlBody, null).paragraphs()).containsExactly(P1, P3);
     }
+
+    @Test
+    void articleChunksSplitByAdRailsAreJoinedInOrder() {
+        String rail = "<div class=ad-rail><a href=/ad>Advertisement</a></div>";
+        String body = "<article><div class=chunks>"
+                + "<div class=grid><div class=\"grid-item article-body\"><p>" + P1 + "</p><p>" + P2 + "</p></div>" + rail
+                + "</div><div class=grid><div class=\"grid-item article-body\"><p>" + P3 + "</p></div>" + rail
+                + "</div></div></article>";
+
+        assertThat(extractor.extract(article("", body), null).paragraphs()).containsExactly(P1, P2, P3);
+    }
 }
