@@ -33,19 +33,13 @@ import org.jsoup.select.NodeVisitor;
 final class ContentFinder {
 
     /**
-     * Which of the aggressive rules are on. A retry turns off only the pruning by class names: turning off class
+     * Whether elements are pruned by their class names. The retry turns that off and nothing else: turning off class
      * weights and conditional cleaning as well (Readability's further retries) brought back page furniture more
      * often than article text when measured on both halves of the evaluation set.
      */
-    record Options(boolean stripUnlikely, boolean weightClasses, boolean cleanConditionally) {
-        static final Options ALL = new Options(true, true, true);
-
-        Options weaker() {
-            if (stripUnlikely) {
-                return new Options(false, weightClasses, cleanConditionally);
-            }
-            return null;
-        }
+    record Options(boolean stripUnlikely) {
+        static final Options STRICT = new Options(true);
+        static final Options LENIENT = new Options(false);
     }
 
     static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "center", "dd", "details",
@@ -77,13 +71,16 @@ final class ContentFinder {
         Document document();
     }
 
-    /** The main content's paragraphs: the first attempt with enough text, else the longest attempt. */
+    /**
+     * The main content's paragraphs: the strict attempt's when it found enough text, else the lenient attempt's when
+     * that is clearly longer.
+     */
     static List<String> find(Parse parse) {
         List<String> first = null;
         int firstLength = 0;
         List<String> best = List.of();
         int bestLength = -1;
-        for (Options options = Options.ALL; options != null; options = options.weaker()) {
+        for (Options options : List.of(Options.STRICT, Options.LENIENT)) {
             List<String> paragraphs = attempt(parse.document(), options);
             int length = paragraphs.stream().mapToInt(String::length).sum();
             if (first == null) {
@@ -111,12 +108,10 @@ final class ContentFinder {
         Map<Element, ElementStats> stats = new IdentityHashMap<>(4096);
         NodeTraversor.traverse(new StatsVisitor(stats), body);
         prune(body, stats, options);
-        List<Element> candidates = score(body, stats, options);
+        List<Element> candidates = score(body, stats);
         List<Element> content = chooseContent(body, candidates, stats);
-        if (options.cleanConditionally()) {
-            for (Element root : content) {
-                cleanConditionally(root, stats, options);
-            }
+        for (Element root : content) {
+            cleanConditionally(root, stats);
         }
         List<String> paragraphs = new ArrayList<>();
         for (Element root : content) {
@@ -313,7 +308,7 @@ final class ContentFinder {
 
     // ---- scoring ----------------------------------------------------------------------------------------------
 
-    private static List<Element> score(Element body, Map<Element, ElementStats> stats, Options options) {
+    private static List<Element> score(Element body, Map<Element, ElementStats> stats) {
         List<Element> candidates = new ArrayList<>();
         List<Element> elements = new ArrayList<>(stats.size());
         NodeTraversor.traverse((node, depth) -> {
@@ -359,7 +354,7 @@ final class ContentFinder {
                 }
                 if (!as.candidate) {
                     as.candidate = true;
-                    as.score = initialScore(a, options);
+                    as.score = initialScore(a);
                     candidates.add(a);
                 }
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -379,7 +374,7 @@ final class ContentFinder {
                 .equals("span")));
     }
 
-    private static double initialScore(Element e, Options options) {
+    private static double initialScore(Element e) {
         double score = switch (e.normalName()) {
             case "div", "article", "main", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -387,7 +382,7 @@ final class ContentFinder {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        return score + (options.weightClasses() ? classWeight(e) : 0);
+        return score + classWeight(e);
     }
 
     static int classWeight(Element e) {
@@ -566,7 +561,7 @@ final class ContentFinder {
     private static final Set<String> CONDITIONAL = Set.of("form", "fieldset", "table", "ul", "ol", "div", "section");
 
     /** Removes widget-like blocks inside the content, innermost first, keeping the figures of ancestors right. */
-    private static void cleanConditionally(Element root, Map<Element, ElementStats> stats, Options options) {
+    private static void cleanConditionally(Element root, Map<Element, ElementStats> stats) {
         List<Element> all = root.getAllElements();
         for (int i = all.size() - 1; i >= 1; i--) {
             Element e = all.get(i);
@@ -577,13 +572,13 @@ final class ContentFinder {
             if (s == null || !isAttachedUnder(e, root)) {
                 continue;
             }
-            if (!s.mostlyQuote() && shouldRemove(e, s, options)) {
+            if (!s.mostlyQuote() && shouldRemove(e, s)) {
                 remove(e, stats);
             }
         }
         // Headings that are widgets' titles ("Related", "Share") by their class.
         for (Element h : root.select("h1, h2, h3")) {
-            if (options.weightClasses() && classWeight(h) < 0) {
+            if (classWeight(h) < 0) {
                 h.remove();
             }
         }
@@ -598,11 +593,11 @@ final class ContentFinder {
         return false;
     }
 
-    private static boolean shouldRemove(Element e, ElementStats s, Options options) {
+    private static boolean shouldRemove(Element e, ElementStats s) {
         if (e.normalName().equals("table") && isDataTable(e)) {
             return false;
         }
-        int weight = options.weightClasses() ? classWeight(e) : 0;
+        int weight = classWeight(e);
         double contentScore = s.candidate ? s.score : 0;
         if (weight + contentScore < 0) {
             return true;

@@ -37,7 +37,7 @@ public final class ExtractionDataset {
         }
         JsonNode truth = new ObjectMapper().readTree(truthFile.toFile());
         List<Page> pages = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = truth.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String id = entry.getKey();
             byte[] html = readPage(dir.resolve("html"), id);
