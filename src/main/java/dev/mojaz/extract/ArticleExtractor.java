@@ -26,6 +26,8 @@ public final class ArticleExtractor {
             Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final int MIN_PUBLISHED_BODY = 200;
+    /** Markup parsed at most, after scripts and styles are cut: 8 million characters, 100 times a long article page. */
+    static final int MAX_MARKUP_CHARS = 8_000_000;
 
     private final BoilerplateFilter boilerplate;
     private final HtmlDecoder decoder = new HtmlDecoder();
@@ -48,7 +50,7 @@ public final class ArticleExtractor {
     public ExtractedPage extract(String html, URI url) {
         Objects.requireNonNull(html, "html");
         String base = url == null ? "" : url.toString();
-        String markup = HtmlPrefilter.strip(html);
+        String markup = capped(HtmlPrefilter.strip(html), MAX_MARKUP_CHARS);
         Document first = parse(markup, base);
         PageMetadata meta = MetadataReader.read(first, url);
         Document[] pending = {first};
@@ -90,6 +92,14 @@ public final class ArticleExtractor {
             }
         }
         return published;
+    }
+
+    /**
+     * At most {@code max} characters of markup: a parsed tree takes several times its source in memory, and no article
+     * needs more. What is cut is the end of the page, where the parser closes the open elements.
+     */
+    static String capped(String markup, int max) {
+        return markup.length() <= max ? markup : markup.substring(0, max);
     }
 
     private static Document parse(String html, String base) {

@@ -215,4 +215,15 @@ class ArticleExtractorTest {
 
         assertThat(extractor.extract(article("", body), null).paragraphs()).containsExactly(P1, P2, P3);
     }
+
+    @Test
+    void markupBeyondTheCapIsCutNotParsed() {
+        String page = "<p>" + P1 + "</p>" + "<p>filler text</p>".repeat(10);
+
+        String capped = ArticleExtractor.capped(page, P1.length() + 20);
+
+        assertThat(capped).hasSize(P1.length() + 20);
+        assertThat(extractor.extract(capped, null).text()).startsWith(P1);
+        assertThat(ArticleExtractor.capped(page, page.length())).isSameAs(page);
+    }
 }
