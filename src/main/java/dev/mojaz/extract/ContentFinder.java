@@ -617,7 +617,22 @@ final class ContentFinder {
                 || (!isList && s.text < MIN_PARAGRAPH && (img == 0 || img > 2) && !inFigure)
                 || (!isList && weight < 25 && linkDensity > 0.2)
                 || (weight >= 25 && linkDensity > 0.5)
-                || ((s.embeds == 1 && s.text < 75) || s.embeds > 1);
+                || ((s.embeds == 1 && s.text < 75) || s.embeds > 1)
+                || (isList && linkDensity >= 0.35 && everyItemLinks(e));
+    }
+
+    /** A list each of whose items points elsewhere: "more stories", not the article's own list. */
+    private static boolean everyItemLinks(Element list) {
+        int items = 0;
+        for (Element li : list.children()) {
+            if (li.normalName().equals("li")) {
+                items++;
+                if (li.selectFirst("a") == null) {
+                    return false;
+                }
+            }
+        }
+        return items >= 2;
     }
 
     private static boolean isDataTable(Element table) {
