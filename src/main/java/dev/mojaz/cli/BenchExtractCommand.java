@@ -33,11 +33,11 @@ public final class BenchExtractCommand implements Runnable {
             description = "Folder with ground-truth.json and html/<id>.html.gz (the pages to extract).")
     String dataset;
 
-    @Option(names = "--rounds", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--rounds", defaultValue = "10", paramLabel = "N",
             description = "Measured rounds over all pages per extractor (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
             description = "Unmeasured rounds first, to let the JIT compile (default: ${DEFAULT-VALUE}).")
     int warmup;
 
