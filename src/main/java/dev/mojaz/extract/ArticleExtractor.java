@@ -3,9 +3,11 @@ package dev.mojaz.extract;
 import dev.mojaz.text.BoilerplateFilter;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -13,9 +15,12 @@ import org.jsoup.parser.Parser;
 /**
  * Extracts an article's metadata and main text from its HTML: the one entry point of this package.
  *
- * <p>Steps: decode the bytes ({@link HtmlDecoder}); parse with Jsoup; read JSON-LD, OpenGraph and meta tags
- * ({@link MetadataReader}); find the main content by scoring blocks ({@link ContentFinder}); drop the boilerplate
- * lines the {@link BoilerplateFilter} knows. Thread-safe: one instance serves the whole application.
+ * <p>Steps: decode the bytes ({@link HtmlDecoder}); cut scripts, styles and comments ({@link HtmlPrefilter}); parse
+ * with Jsoup; read JSON-LD, OpenGraph and meta tags ({@link MetadataReader}); find the main content by scoring blocks
+ * ({@link ContentFinder}), or take the JSON-LD articleBody when the markup holds much less; drop the repeated headline,
+ * bare date stamps, header and copyright lines ({@link HeaderAndFooterLines}) and the boilerplate lines the
+ * {@link BoilerplateFilter} knows. Per-source learned boilerplate ({@link RepeatedBoilerplate}) is applied by the
+ * caller, who knows the source. Thread-safe: one instance serves the whole application.
  *
  * <p>A page with no article (a home page, an error page, an empty body) gives an {@link ExtractedPage} whose
  * {@link ExtractedPage#hasText()} is false; extraction itself never throws on bad markup.
@@ -53,12 +58,10 @@ public final class ArticleExtractor {
         String markup = capped(HtmlPrefilter.strip(html), MAX_MARKUP_CHARS);
         Document first = parse(markup, base);
         PageMetadata meta = MetadataReader.read(first, url);
-        Document[] pending = {first};
-        List<String> paragraphs = ContentFinder.find(() -> {
-            Document doc = pending[0] != null ? pending[0] : parse(markup, base);
-            pending[0] = null;
-            return doc;
-        });
+        // The first attempt uses the tree already parsed; a retry needs a fresh one (attempts prune the tree).
+        Iterator<Document> trees = Stream.concat(Stream.of(first), Stream.generate(() -> parse(markup, base)))
+                .iterator();
+        List<String> paragraphs = ContentFinder.find(trees::next);
         paragraphs = preferPublishedBody(paragraphs, meta.articleBody());
         List<String> kept = boilerplate.keep(
                 HeaderAndFooterLines.drop(dropStamps(dropTitle(paragraphs, meta.title())), meta.byline()));
@@ -76,7 +79,7 @@ public final class ArticleExtractor {
             return paragraphs;
         }
         int found = paragraphs.stream().mapToInt(String::length).sum();
-        String body = org.jsoup.parser.Parser.unescapeEntities(articleBody, false);
+        String body = Parser.unescapeEntities(articleBody, false);
         if (body.length() < MIN_PUBLISHED_BODY || found * 2 >= body.length()) {
             return paragraphs;
         }
