@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Measure speed and memory against a baseline in the same run.",
         subcommands = {
                 BenchMatchCommand.class,
+                BenchExtractCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
                 FetchCommand.class,
                 SourcesCommand.class,
                 MatchCommand.class,
+                ExtractCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

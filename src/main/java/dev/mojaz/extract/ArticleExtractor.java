@@ -2,21 +2,40 @@ package dev.mojaz.extract;
 
 import dev.mojaz.text.BoilerplateFilter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
- * Extracts an article's metadata and main text from its HTML.
+ * Extracts an article's metadata and main text from its HTML: the one entry point of this package.
  *
- * <p>PLACEHOLDER: paragraph text only, UTF-8 only, until the extraction issue lands scoring, cleaning, metadata
- * and charset detection. Keep the API: ingest and the command line call the two {@code extract} methods.
+ * <p>Steps: decode the bytes ({@link HtmlDecoder}); cut scripts, styles and comments ({@link HtmlPrefilter}); parse
+ * with Jsoup; read JSON-LD, OpenGraph and meta tags ({@link MetadataReader}); find the main content by scoring blocks
+ * ({@link ContentFinder}), or take the JSON-LD articleBody when the markup holds much less; drop the repeated headline,
+ * bare date stamps, header and copyright lines ({@link HeaderAndFooterLines}) and the boilerplate lines the
+ * {@link BoilerplateFilter} knows. Per-source learned boilerplate ({@link RepeatedBoilerplate}) is applied by the
+ * caller, who knows the source. Thread-safe: one instance serves the whole application.
+ *
+ * <p>A page with no article (a home page, an error page, an empty body) gives an {@link ExtractedPage} whose
+ * {@link ExtractedPage#hasText()} is false; extraction itself never throws on bad markup.
  */
 public final class ArticleExtractor {
+    private static final Pattern DATE_STAMP = Pattern.compile(
+            "\\s*(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4})?\\s*(T?\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?\\s*",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final int MIN_PUBLISHED_BODY = 200;
+    /** Markup parsed at most, after scripts and styles are cut: 8 million characters, 100 times a long article page. */
+    static final int MAX_MARKUP_CHARS = 8_000_000;
+
     private final BoilerplateFilter boilerplate;
+    private final HtmlDecoder decoder = new HtmlDecoder();
 
     public ArticleExtractor(BoilerplateFilter boilerplate) {
         this.boilerplate = Objects.requireNonNull(boilerplate, "boilerplate");
@@ -28,14 +47,84 @@ public final class ArticleExtractor {
      * @param contentType the HTTP Content-Type header, or null when the bytes came from a file
      */
     public ExtractedPage extract(byte[] html, String contentType, URI url) {
-        return extract(new String(html, StandardCharsets.UTF_8), url);
+        Objects.requireNonNull(html, "html");
+        return extract(decoder.decode(html, contentType).text(), url);
     }
 
     /** Extracts from already-decoded HTML; {@code url} resolves relative links and may be null. */
     public ExtractedPage extract(String html, URI url) {
-        Document document = url == null ? Jsoup.parse(html) : Jsoup.parse(html, url.toString());
-        List<String> paragraphs = document.select("p").stream().map(Element::text)
-                .filter(t -> !t.isBlank()).toList();
-        return new ExtractedPage(url, url, document.title(), null, null, "ar", boilerplate.keep(paragraphs));
+        Objects.requireNonNull(html, "html");
+        String base = url == null ? "" : url.toString();
+        String markup = capped(HtmlPrefilter.strip(html), MAX_MARKUP_CHARS);
+        Document first = parse(markup, base);
+        PageMetadata meta = MetadataReader.read(first, url);
+        // The first attempt uses the tree already parsed; a retry needs a fresh one (attempts prune the tree).
+        Iterator<Document> trees = Stream.concat(Stream.of(first), Stream.generate(() -> parse(markup, base)))
+                .iterator();
+        List<String> paragraphs = ContentFinder.find(trees::next);
+        paragraphs = preferPublishedBody(paragraphs, meta.articleBody());
+        List<String> kept = boilerplate.keep(
+                HeaderAndFooterLines.drop(dropStamps(dropTitle(paragraphs, meta.title())), meta.byline()));
+        String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(String.join(" ", kept));
+        URI canonical = meta.canonicalUrl() != null ? meta.canonicalUrl() : url;
+        return new ExtractedPage(url, canonical, meta.title(), meta.byline(), meta.published(), language, kept);
+    }
+
+    /**
+     * The page's own JSON-LD articleBody when the markup gave much less text: pages that render their text with
+     * scripts, or hide it behind a consent wall, often still publish it there.
+     */
+    private static List<String> preferPublishedBody(List<String> paragraphs, String articleBody) {
+        if (articleBody == null) {
+            return paragraphs;
+        }
+        int found = paragraphs.stream().mapToInt(String::length).sum();
+        String body = Parser.unescapeEntities(articleBody, false);
+        if (body.length() < MIN_PUBLISHED_BODY || found * 2 >= body.length()) {
+            return paragraphs;
+        }
+        List<String> published = new ArrayList<>();
+        if (body.contains("</")) { // some sites publish the body as HTML
+            ParagraphCollector.collect(Jsoup.parseBodyFragment(body).body(), published);
+            return published;
+        }
+        for (String line : body.split("\\n")) {
+            String p = line.replaceAll("\\s+", " ").strip();
+            if (!p.isEmpty()) {
+                published.add(p);
+            }
+        }
+        return published;
+    }
+
+    /**
+     * At most {@code max} characters of markup: a parsed tree takes several times its source in memory, and no article
+     * needs more. What is cut is the end of the page, where the parser closes the open elements.
+     */
+    static String capped(String markup, int max) {
+        return markup.length() <= max ? markup : markup.substring(0, max);
+    }
+
+    private static Document parse(String html, String base) {
+        return Jsoup.parse(html, base, Parser.htmlParser());
+    }
+
+    /** A paragraph that is only a date or a time ("2017-10-05 14:20") is a stamp from the page's header. */
+    private static List<String> dropStamps(List<String> paragraphs) {
+        List<String> kept = new ArrayList<>(paragraphs.size());
+        for (String paragraph : paragraphs) {
+            if (!DATE_STAMP.matcher(paragraph).matches()) {
+                kept.add(paragraph);
+            }
+        }
+        return kept;
+    }
+
+    /** The headline repeated as the first paragraph belongs in {@code title}, not in the text. */
+    private static List<String> dropTitle(List<String> paragraphs, String title) {
+        if (title == null || paragraphs.isEmpty() || !paragraphs.get(0).strip().equals(title.strip())) {
+            return paragraphs;
+        }
+        return new ArrayList<>(paragraphs.subList(1, paragraphs.size()));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param title        the headline, or "" when none was found
  * @param byline       the author line, or null
  * @param published    publication time from the page's metadata, or null
- * @param language     ISO 639-1 code from the markup, or detected from the text
+ * @param language     ISO 639-1 code from the markup, or detected from the text; null when neither tells
  * @param paragraphs   the article text, one entry a paragraph (list items and quotes included), in order
  */
 public record ExtractedPage(

@@ -1,6 +1,11 @@
 /**
  * Article extraction from HTML: charset decoding, metadata (JSON-LD, OpenGraph, meta tags) and the main text,
  * with navigation, asides, widgets, related lists and boilerplate lines removed.
- * {@link dev.mojaz.extract.ArticleExtractor} is the entry point.
+ *
+ * <p>{@link dev.mojaz.extract.ArticleExtractor} is the entry point (raw bytes or decoded HTML in, an
+ * {@link dev.mojaz.extract.ExtractedPage} out). Beside it: {@link dev.mojaz.extract.HtmlDecoder} (the charset
+ * rules on their own), {@link dev.mojaz.extract.RepeatedBoilerplate} (paragraphs one source repeats under every
+ * article, learned from its stored texts) and {@link dev.mojaz.extract.ExtractionCache} (results by URL). The
+ * {@code eval} sub-package measures extraction against a benchmark.
  */
 package dev.mojaz.extract;

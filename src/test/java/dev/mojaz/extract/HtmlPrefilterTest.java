@@ -1,0 +1,36 @@
+package dev.mojaz.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlPrefilterTest {
+
+    @Test
+    void cutsScriptsStylesSvgCommentsAndTemplates() {
+        String html = "<p>a</p><SCRIPT type=text/javascript>if (a < b) document.write('</div>')</SCRIPT>"
+                + "<style>p{}</style><svg viewBox='0 0 1 1'><text>icon</text></svg><!-- <p>old</p> -->"
+                + "<template><p>t</p></template><noscript><img src=x></noscript><p>b</p>";
+
+        assertThat(HtmlPrefilter.strip(html)).isEqualTo("<p>a</p><p>b</p>");
+    }
+
+    @Test
+    void keepsJsonLdAndLookalikeTags() {
+        String html = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
+                + "<scripture>text</scripture><styled>x</styled><section>s</section>";
+
+        assertThat(HtmlPrefilter.strip(html)).isEqualTo(html);
+    }
+
+    @Test
+    void leavesUnclosedElementsToTheParser() {
+        String html = "<p>a</p><script>var x = 1; <p>b</p>";
+        String comment = "<p>a</p><!-- never closed <p>b</p>";
+
+        assertThat(HtmlPrefilter.strip(html)).isEqualTo(html);
+        assertThat(HtmlPrefilter.strip(comment)).isEqualTo(comment);
+        assertThat(HtmlPrefilter.strip("<")).isEqualTo("<");
+        assertThat(HtmlPrefilter.strip("")).isEmpty();
+    }
+}
