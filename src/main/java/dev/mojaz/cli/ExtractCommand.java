@@ -59,7 +59,7 @@ public final class ExtractCommand implements Runnable {
     List<String> inputs = new ArrayList<>();
 
     public ExtractCommand(CliContext context) {
-        this(context, PageLoader.unavailable());
+        this(context, PageLoader.fetching(context));
     }
 
     public ExtractCommand(CliContext context, PageLoader loader) {

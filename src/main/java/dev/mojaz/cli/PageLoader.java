@@ -1,5 +1,11 @@
 package dev.mojaz.cli;
 
+import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.FetchConfig;
+import dev.mojaz.source.http.FetchException;
+import dev.mojaz.source.http.FetchRequest;
+import dev.mojaz.source.http.FetchResponse;
+import dev.mojaz.source.http.HttpFetcher;
 import java.io.IOException;
 import java.net.URI;
 
@@ -22,6 +28,27 @@ public interface PageLoader {
         return url -> {
             throw new UsageException("fetching URLs is not available in this build yet: save the page and pass the"
                     + " file (with --url " + url + " to keep its address)");
+        };
+    }
+
+    /**
+     * The loader over the application's HTTP fetcher, with every {@code fetch.*} limit and the SSRF guard of the
+     * configuration in the working directory (built-in defaults when there is none). A refused or malformed URL is a
+     * usage error; a fetch that fails is an {@link IOException} naming the URL and the problem.
+     */
+    static PageLoader fetching(CliContext context) {
+        return url -> {
+            FetchConfig config = new ConfigLoader(context.environment())
+                    .loadDefaultLocation(context.workingDirectory()).fetch();
+            try (HttpFetcher fetcher = new HttpFetcher(config, context.clock())) {
+                FetchResponse response = fetcher.fetch(FetchRequest.page(url));
+                return new Page(response.body(), response.contentType(), response.finalUrl());
+            } catch (FetchException e) {
+                if (e.kind() == FetchException.Kind.BAD_URL || e.kind() == FetchException.Kind.BLOCKED) {
+                    throw new UsageException(e.getMessage(), e);
+                }
+                throw new IOException(e.getMessage(), e);
+            }
         };
     }
 }

@@ -110,11 +110,37 @@ class ExtractCommandTest {
     }
 
     @Test
-    void aUrlIsAClearUsageErrorUntilFetchingIsWiredIn() {
-        CliRunner.Result result = new CliRunner(dir).run("extract", "https://news.example/a");
+    void aUrlIntoAPrivateNetworkIsRefusedByDefault() {
+        CliRunner.Result result = new CliRunner(dir).run("extract", "http://127.0.0.1:9/article");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).startsWith("mojaz extract: fetching URLs is not available in this build yet");
+        assertThat(result.err()).startsWith("mojaz extract: http://127.0.0.1:9/article: ").contains("loopback");
+    }
+
+    @Test
+    void aUrlIsFetchedOverHttpWhenTheConfigurationAllowsTheAddress() throws Exception {
+        byte[] page = fixture("legacy-windows-1256.html");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/article", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=windows-1256");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Files.createDirectories(dir.resolve("config"));
+            Files.writeString(dir.resolve("config/mojaz.yaml"), "fetch:\n  allow-private-addresses: true\n");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/article";
+
+            CliRunner.Result result = new CliRunner(dir).run("extract", url);
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).isEqualTo(expectedText("legacy-windows-1256.html"));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mojaz.source.ingest;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.extract.ExtractedPage;
+import dev.mojaz.extract.RepeatedBoilerplate;
 import dev.mojaz.source.Article;
 import dev.mojaz.source.ArticleRepository;
 import dev.mojaz.source.SimHash;
@@ -31,11 +32,15 @@ import org.slf4j.LoggerFactory;
  *   <li>summarise it ({@link Summarizer}), sign it ({@link SimHash#signature}) and store it
  *       ({@link ArticleRepository#add}, which groups near-duplicates into stories).</li>
  * </ol>
+ * Paragraphs the source repeats under many of its articles (a site's own promotion footer) are learned once a poll
+ * from its recent stored texts ({@link RepeatedBoilerplate}) and removed from every new page, with no rule written.
  * One bad entry never stops the others: whatever goes wrong becomes a {@link EntryResult.Outcome#FAILED} result
  * with its reason.
  */
 public final class Ingestor {
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+    /** Recent articles of a source that its repeated paragraphs are learned from. */
+    private static final int RECENT_TEXTS = 50;
 
     private final HttpFetcher fetcher;
     private final ArticleExtractor extractor;
@@ -60,6 +65,7 @@ public final class Ingestor {
      */
     public List<EntryResult> ingest(SourceConfig source, List<FeedEntry> entries, int maxNew) {
         List<EntryResult> results = new ArrayList<>(entries.size());
+        RepeatedBoilerplate repeated = null; // learned on the first new entry: a poll with nothing new costs no query
         int attempted = 0;
         for (FeedEntry entry : entries) {
             if (Thread.currentThread().isInterrupted()) {
@@ -78,7 +84,10 @@ public final class Ingestor {
                     continue;
                 }
                 attempted++;
-                results.add(ingestNew(source, entry, canonical));
+                if (repeated == null) {
+                    repeated = RepeatedBoilerplate.learn(articles.recentTexts(source.id(), RECENT_TEXTS));
+                }
+                results.add(ingestNew(source, entry, canonical, repeated));
             } catch (RuntimeException e) {
                 // A bug or a store failure on one entry: record it against the entry and go on with the next.
                 log.warn("{}: entry {} failed", source.id(), entry.link(), e);
@@ -89,7 +98,7 @@ public final class Ingestor {
     }
 
     /** Fetches, extracts, summarises and stores one entry the store does not know yet. */
-    private EntryResult ingestNew(SourceConfig source, FeedEntry entry, URI canonical) {
+    private EntryResult ingestNew(SourceConfig source, FeedEntry entry, URI canonical, RepeatedBoilerplate repeated) {
         URI url = entry.link();
         ExtractedPage page = null;
         String pageProblem;
@@ -97,7 +106,7 @@ public final class Ingestor {
         try {
             FetchResponse response = fetcher.fetch(FetchRequest.page(entry.link()));
             url = response.finalUrl();
-            page = extractor.extract(response.body(), response.contentType(), response.finalUrl());
+            page = repeated.filter(extractor.extract(response.body(), response.contentType(), response.finalUrl()));
             pageProblem = page.hasText() ? null : "the page has no article text";
         } catch (FetchException e) {
             pageProblem = e.getMessage();
