@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed and memory against a baseline in the same run.",
         subcommands = {
+                BenchSummarizeCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

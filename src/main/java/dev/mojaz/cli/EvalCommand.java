@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure quality against an evaluation dataset.",
         subcommands = {
+                EvalRougeCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @Spec

@@ -11,6 +11,7 @@ import picocli.CommandLine.ScopeType;
                 ConfigCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
+                SummarizeCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
