@@ -43,12 +43,17 @@ public final class RougeEvaluation {
     };
 
     public static Result evaluate(String system, List<EascArticle> articles, SentenceOrder order) {
-        return evaluate(system, articles, order, a -> true);
+        return evaluate(system, articles, order, a -> true, false);
     }
 
-    /** Scores {@code order} over the articles {@code include} accepts (for cross-validation folds). */
+    /**
+     * Scores {@code order} over the articles {@code include} accepts (for cross-validation folds).
+     *
+     * @param cutAtBudget cut each summary at exactly the budget (not part of the protocol: a diagnostic that
+     *                    compares what systems pick at equal length, since on this set a longer summary scores higher)
+     */
     public static Result evaluate(String system, List<EascArticle> articles, SentenceOrder order,
-                                  Predicate<EascArticle> include) {
+                                  Predicate<EascArticle> include, boolean cutAtBudget) {
         double r1 = 0;
         double r2 = 0;
         double rl = 0;
@@ -58,7 +63,7 @@ public final class RougeEvaluation {
             if (!include.test(article)) {
                 continue;
             }
-            double[] scores = score(article, order);
+            double[] scores = score(article, order, cutAtBudget);
             r1 += scores[0];
             r2 += scores[1];
             rl += scores[2];
@@ -74,8 +79,15 @@ public final class RougeEvaluation {
      * over the budget.
      */
     public static double[] score(EascArticle article, SentenceOrder order) {
+        return score(article, order, false);
+    }
+
+    private static double[] score(EascArticle article, SentenceOrder order, boolean cutAtBudget) {
         int budget = budget(article);
         List<String> summary = summaryTokens(order.order(article), budget);
+        if (cutAtBudget && summary.size() > budget) {
+            summary = summary.subList(0, budget);
+        }
         double[] sums = new double[3];
         for (String reference : article.references()) {
             List<String> ref = RougeTokenizer.tokens(reference);

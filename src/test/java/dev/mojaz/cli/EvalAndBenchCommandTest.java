@@ -45,6 +45,8 @@ class EvalAndBenchCommandTest {
         assertThat(lines.get(3)).startsWith("Lead (Mojaz sentences)").contains("100.0");
         assertThat(lines).anyMatch(l -> l.startsWith("TextRank, TF-IDF cosine"));
         assertThat(lines).anyMatch(l -> l.matches("Mojaz +100\\.0 +100\\.0 +100\\.0 +1\\.00"));
+        assertThat(lines).contains("Diagnostic, not the protocol: the same picks cut at exactly the budget "
+                + "(equal length)");
     }
 
     @Test

@@ -73,9 +73,23 @@ class RougeEvaluationTest {
         assertThat(result.rouge2()).isCloseTo(75, within(1e-9));
         assertThat(result.articles()).isEqualTo(2);
         RougeEvaluation.Result half = RougeEvaluation.evaluate("first", List.of(one, two), firstOnly,
-                a -> a.topic().equals("2"));
+                a -> a.topic().equals("2"), false);
         assertThat(half.rouge1()).isCloseTo(100, within(1e-9));
         assertThat(half.articles()).isEqualTo(1);
+    }
+
+    @Test
+    void theEqualLengthDiagnosticCutsTheLastSentenceAtTheBudget() {
+        // budget 2 (reference "a b"); the picked sentence "a b c d" is cut to "a b": F1 = 1 instead of 2/3
+        EascArticle article = new EascArticle("1", "", "", "a b c d.", List.of("a b"));
+        RougeEvaluation.Result whole = RougeEvaluation.evaluate("s", List.of(article), RougeEvaluation.LEAD,
+                a -> true, false);
+        RougeEvaluation.Result cut = RougeEvaluation.evaluate("s", List.of(article), RougeEvaluation.LEAD,
+                a -> true, true);
+        assertThat(whole.rouge1()).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(whole.lengthRatio()).isCloseTo(2, within(1e-9));
+        assertThat(cut.rouge1()).isCloseTo(100, within(1e-9));
+        assertThat(cut.lengthRatio()).isCloseTo(1, within(1e-9));
     }
 
     @Test
