@@ -33,13 +33,16 @@ public final class BenchSummarizeCommand implements Callable<Integer> {
     static final String[] SEEDS = {"000_6b2c92f6e4f8b8b5.txt", "001_cbaf4bc2a732227a.txt", "002_ac1c3e60c73cbb0f.txt",
             "003_3a0528656e2a16ca.txt", "004_625e51d79cef2ff7.txt"};
     private static final int TARGET_WORDS = 700;
+    private static final int ROUNDS = 3;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
-            description = "Measuring time per article and system. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
+            description = "Measuring time per article and system, split into three alternating rounds whose median "
+                    + "is reported. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
-            description = "Warm-up time before measuring (JIT compilation). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "6",
+            description = "Warm-up time before measuring (JIT compilation; shorter gives lower, noisier figures). "
+                    + "Default: ${DEFAULT-VALUE}.")
     double warmup;
 
     @Option(names = "--summaries", paramLabel = "N", defaultValue = "10000",
@@ -72,8 +75,8 @@ public final class BenchSummarizeCommand implements Callable<Integer> {
         ToIntFunction<String> textRankRun = text -> textRank.summarize(text, 3).size();
 
         PrintStream out = context.out();
-        out.printf("bench summarize: one thread, %.1f s per measurement after %.1f s warm-up (Java %s)%n", seconds,
-                warmup, System.getProperty("java.version"));
+        out.printf("bench summarize: one thread, median of %d alternating rounds over %.1f s per article and system, "
+                + "after %.1f s warm-up (Java %s)%n", ROUNDS, seconds, warmup, System.getProperty("java.version"));
         long warmupEnd = System.nanoTime() + (long) (warmup * 1e9);
         while (System.nanoTime() < warmupEnd) {
             for (Article article : articles) {
@@ -83,21 +86,34 @@ public final class BenchSummarizeCommand implements Callable<Integer> {
         }
         out.printf("%-40s %6s %12s %12s %7s%n", "article", "words", "Mojaz/s", "TextRank/s", "ratio");
         for (Article article : articles) {
-            double m = rate(mojazRun, article.text());
-            double t = rate(textRankRun, article.text());
-            out.printf("%-40s %6d %12.0f %12.0f %6.2fx%n", article.name(), article.words(), m, t, m / t);
+            double[] m = new double[ROUNDS];
+            double[] t = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                m[round] = rate(mojazRun, article.text(), seconds / ROUNDS);
+                t[round] = rate(textRankRun, article.text(), seconds / ROUNDS);
+            }
+            double mojazRate = median(m);
+            double textRankRate = median(t);
+            out.printf("%-40s %6d %12.0f %12.0f %6.2fx%n", article.name(), article.words(), mojazRate, textRankRate,
+                    mojazRate / textRankRate);
         }
         out.flush();
         memory(out, mojaz, articles);
         return ExitCode.OK;
     }
 
-    /** Calls per second of {@code run} on {@code text}, over the measuring time. */
-    private double rate(ToIntFunction<String> run, String text) {
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Calls per second of {@code run} on {@code text}, over {@code duration} seconds. */
+    private double rate(ToIntFunction<String> run, String text, double duration) {
         long sink = 0;
         long calls = 0;
         long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
+        long end = start + (long) (duration * 1e9);
         long now;
         do {
             for (int i = 0; i < 16; i++) {
@@ -114,16 +130,18 @@ public final class BenchSummarizeCommand implements Callable<Integer> {
 
     /**
      * Heap after GC at intervals over a long run of summaries of distinct inputs: once without a cache (the engine
-     * must not keep anything), once with the configured cache (it must stop growing at its size).
+     * must not keep anything), once with a cache of half the run's size (the heap must stop growing when it is
+     * full).
      */
     private void memory(PrintStream out, Summarizer uncached, List<Article> articles) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         int step = Math.max(1, summaries / 10);
+        int cacheSize = Math.max(1, summaries / 2);
         for (boolean cached : new boolean[] {false, true}) {
-            Summarizer summarizer = cached ? new Summarizer(new SummaryConfig(3, 600, 10_000)) : uncached;
+            Summarizer summarizer = cached ? new Summarizer(new SummaryConfig(3, 600, cacheSize)) : uncached;
             StringBuilder line = new StringBuilder();
             line.append(String.format("memory, %,d summaries of distinct texts, %s: heap after GC (MB)",
-                    summaries, cached ? "cache of 10,000" : "no cache"));
+                    summaries, cached ? String.format("cache of %,d", cacheSize) : "no cache"));
             for (int i = 0; i <= summaries; i++) {
                 if (i % step == 0) {
                     line.append(String.format(" %d:%.1f", i, heapAfterGc(memory)));

@@ -81,8 +81,8 @@ class EvalAndBenchCommandTest {
         assertThat(lines.subList(2, 8)).allMatch(l -> l.matches(".* \\d+ +\\d+ +\\d+ +\\d+\\.\\d\\dx"));
         assertThat(lines.get(7)).startsWith("~700 words");
         assertThat(lines.get(8)).startsWith("memory, 20 summaries of distinct texts, no cache: heap after GC (MB) 0:");
-        assertThat(lines.get(9)).contains("cache of 10,000");
-        assertThat(lines.get(10)).isEqualTo("cache entries at the end: 20");
+        assertThat(lines.get(9)).contains("cache of 10:");
+        assertThat(lines.get(10)).isEqualTo("cache entries at the end: 10");
     }
 
     @Test
