@@ -41,6 +41,9 @@ import picocli.CommandLine.Parameters;
                 "With --jsonl, read one JSON object a line ({\"id\", \"text\", \"title\"?, \"words\"?, \"sentences\"?}) "
                         + "and write one {\"id\", \"sentences\"} (or {\"id\", \"error\"}) a line, in input order."})
 public final class SummarizeCommand implements Callable<Integer> {
+    private static final String NO_SENTENCE =
+            "no sentence to summarise (the text is only headings, boilerplate or fragments)";
+
     /** Output formats of a single summary. */
     enum Format { text, json }
 
@@ -136,9 +139,6 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
         return ExitCode.OK;
     }
-
-    private static final String NO_SENTENCE =
-            "no sentence to summarise (the text is only headings, boilerplate or fragments)";
 
     /** Batch mode: one output line per input line, in order; a bad line gets an error line and the batch goes on. */
     private int batch(Summarizer summarizer, SummaryLength defaultRequested) throws IOException {
