@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 BenchMatchCommand.class,
                 BenchExtractCommand.class,
+                BenchSummarizeCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Measure quality against an evaluation dataset.",
         subcommands = {
                 EvalExtractionCommand.class,
+                EvalRougeCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @Spec

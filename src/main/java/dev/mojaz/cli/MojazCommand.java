@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
                 SourcesCommand.class,
                 MatchCommand.class,
                 ExtractCommand.class,
+                SummarizeCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -6,7 +6,8 @@ package dev.mojaz.text;
  * <p>Lucene's {@link org.apache.lucene.analysis.ar.ArabicNormalizer} does the core of it: أ إ آ to ا, ى to ي,
  * ة to ه, tatweel and the common harakat removed. Around it this class adds what Lucene leaves out: alef wasla
  * ٱ to ا, the Quranic marks U+0610–U+061A, the remaining marks U+0653–U+065F and superscript alef U+0670,
- * Arabic-Indic and Eastern Arabic-Indic digits to ASCII, and lower case.
+ * Arabic-Indic and Eastern Arabic-Indic digits to ASCII, invisible joiners and direction marks removed, and lower
+ * case.
  *
  * <p>Work is linear in the text: Lucene's normaliser shifts characters to delete them, so it is given bounded chunks
  * (its folding is per character, so a chunk boundary never changes the result).
@@ -41,6 +42,28 @@ public final class ArabicNormalizer {
         return new String(out, 0, outLength);
     }
 
+    /**
+     * Normalises one word in place, for the per-token path of the text engine where allocating a String per token
+     * would cost more than the folding itself.
+     *
+     * @return the new length (same or shorter)
+     */
+    public static int normalize(char[] buffer, int length) {
+        if (length > CHUNK) {
+            String normalized = normalize(new String(buffer, 0, length));
+            normalized.getChars(0, normalized.length(), buffer, 0);
+            return normalized.length();
+        }
+        int kept = 0;
+        for (int i = 0; i < length; i++) {
+            char c = fold(buffer[i]);
+            if (c != REMOVED) {
+                buffer[kept++] = c;
+            }
+        }
+        return LUCENE.normalize(buffer, kept);
+    }
+
     /** Marker for a character that folds to nothing. */
     private static final char REMOVED = '\uFFFF';
 
@@ -58,10 +81,16 @@ public final class ArabicNormalizer {
         if (c == '\u0671') {
             return '\u0627';
         }
-        if (isMark(c)) {
+        if (isMark(c) || isInvisible(c)) {
             return REMOVED;
         }
         return Character.isUpperCase(c) ? Character.toLowerCase(c) : c;
+    }
+
+    /** Joiners, direction marks and the byte-order mark: invisible, and they split words that look identical. */
+    static boolean isInvisible(char c) {
+        return (c >= '\u200B' && c <= '\u200F') || c == '\uFEFF' || c == '\u061C' || (c >= '\u202A' && c <= '\u202E')
+                || c == '\u00AD';
     }
 
     /** Diacritics and Quranic annotation marks that carry no meaning for matching. */

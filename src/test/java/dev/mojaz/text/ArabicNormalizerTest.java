@@ -42,6 +42,22 @@ class ArabicNormalizerTest {
     }
 
     @Test
+    void removesInvisibleJoinersAndDirectionMarks() {
+        assertThat(ArabicNormalizer.normalize("سو\u200Cرية\u200F")).isEqualTo("سوريه");
+        assertThat(ArabicNormalizer.normalize("\uFEFFداعش\u200B")).isEqualTo("داعش");
+    }
+
+    @Test
+    void normalisesAWordInPlace() {
+        char[] word = "والمُعارَضة".toCharArray();
+        int length = ArabicNormalizer.normalize(word, word.length);
+        assertThat(new String(word, 0, length)).isEqualTo("والمعارضه");
+        char[] longWord = ("أ" + "بَ".repeat(300)).toCharArray();
+        assertThat(new String(longWord, 0, ArabicNormalizer.normalize(longWord, longWord.length)))
+                .isEqualTo("ا" + "ب".repeat(300));
+    }
+
+    @Test
     void emptyStaysEmpty() {
         assertThat(ArabicNormalizer.normalize("")).isEmpty();
     }
