@@ -7,7 +7,8 @@ package dev.mojaz.extract;
  * goes with them; a plain left-to-right scan with {@code indexOf} costs a fraction of what tokenising them does.
  *
  * <p>An element whose end tag is missing is left in place for the parser to deal with, so a broken page never loses
- * its text here.
+ * its text here. The one exception is a {@code <title>} that is never closed: the parser (like a browser) would read
+ * the whole rest of the page as the title, so the title is closed where the next tag starts.
  */
 final class HtmlPrefilter {
     private static final String[] RAW_ELEMENTS = {"script", "style", "svg", "noscript", "template"};
@@ -16,6 +17,32 @@ final class HtmlPrefilter {
     }
 
     static String strip(String html) {
+        return stripRawElements(closeRunawayTitle(html));
+    }
+
+    /** Where the head of a page is looked for: titles further in are not worth a scan. */
+    private static final int HEAD_SCAN = 64 * 1024;
+
+    /** The page with an unclosed {@code <title>} closed at the next tag; any other page unchanged. */
+    static String closeRunawayTitle(String html) {
+        int limit = Math.min(html.length(), HEAD_SCAN);
+        for (int lt = html.indexOf('<'); lt >= 0 && lt < limit; lt = html.indexOf('<', lt + 1)) {
+            int after = lt + 6;
+            if (after < html.length() && html.regionMatches(true, lt + 1, "title", 0, 5)
+                    && (html.charAt(after) == '>' || Character.isWhitespace(html.charAt(after)))) {
+                int openEnd = html.indexOf('>', lt);
+                if (openEnd < 0 || closingTagEnd(html, "title", openEnd + 1) >= 0) {
+                    return html;
+                }
+                int next = html.indexOf('<', openEnd + 1);
+                int at = next < 0 ? html.length() : next;
+                return html.substring(0, at) + "</title>" + html.substring(at);
+            }
+        }
+        return html;
+    }
+
+    private static String stripRawElements(String html) {
         StringBuilder out = null;
         int copied = 0;
         int i = 0;

@@ -61,7 +61,7 @@ class EvalAndBenchCommandTest {
         CliRunner cli = new CliRunner(dir);
         CliRunner.Result missing = cli.run("eval", "rouge", "--dataset", "none.jsonl");
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(missing.err().strip()).isEqualTo("mojaz rouge: none.jsonl: no such file");
+        assertThat(missing.err().strip()).isEqualTo("mojaz eval rouge: none.jsonl: no such file");
         Files.writeString(dir.resolve("bad.jsonl"), "{\"topic\": 1}\n");
         CliRunner.Result bad = cli.run("eval", "rouge", "--dataset", "bad.jsonl");
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -24,6 +24,15 @@ class HtmlPrefilterTest {
     }
 
     @Test
+    void closesARunawayTitleAtTheNextTag() {
+        assertThat(HtmlPrefilter.strip("<html><head><TITLE>مكسور<body><p>نص</p>"))
+                .isEqualTo("<html><head><TITLE>مكسور</title><body><p>نص</p>");
+        String closed = "<title>a</TITLE><p>b</p>";
+        assertThat(HtmlPrefilter.strip(closed)).isEqualTo(closed);
+        assertThat(HtmlPrefilter.strip("<titles>x<p>y")).isEqualTo("<titles>x<p>y");
+    }
+
+    @Test
     void leavesUnclosedElementsToTheParser() {
         String html = "<p>a</p><script>var x = 1; <p>b</p>";
         String comment = "<p>a</p><!-- never closed <p>b</p>";

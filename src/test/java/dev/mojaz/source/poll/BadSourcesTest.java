@@ -64,7 +64,9 @@ class BadSourcesTest {
 
         List<String> seed = Fixtures.paragraphs(Fixtures.seed("002_ac1c3e60c73cbb0f"));
         site.xml("/brokenhtml.xml", Fixtures.rss("مكسور", List.of(new Item("صفحة مكسورة", base + "/broken/1", "b1", null))));
-        site.html("/broken/1", "<html><head><title>مكسور<body><div class=nav><a href=/>الرئيسية</div></td>"
+        // Unclosed title, unclosed <b> and <p>, stray end tags. (An unclosed <a> is not in it: browsers and Jsoup alike
+        // carry it into every later paragraph, which then reads as one big link.)
+        site.html("/broken/1", "<html><head><title>مكسور<body><div class=nav><a href=/>الرئيسية</a></div></td>"
                 + "<article><p>" + seed.get(1) + "<b>غير مغلق<p>" + seed.get(2) + "</div></span><p>" + seed.get(3)
                 + "</table></html></html><p>");
 
