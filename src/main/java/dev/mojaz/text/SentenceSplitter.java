@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code . ! ? ؟ ۔} and paragraph breaks end sentences; {@code ،} and {@code ؛} do not;</li>
  *   <li>a full stop between digits (2.5), after a single letter (د. for doctor) or with no space after it in Latin
- *       text (sana.sy) does not end a sentence;</li>
+ *       text (sana.sy) does not end a sentence; diacritics are part of a word ("مجلّد." is not an initial), and م or
+ *       هـ right after a number is the era ("عام 1988م."), whose full stop ends the sentence;</li>
  *   <li>nothing inside a quotation ({@code « »}, {@code “ ”}, {@code " "}) ends a sentence, except at the quotation's
  *       own end; quotation marks count only when they pair up within the paragraph, so one stray mark does not swallow
  *       the rest of the article;</li>
