@@ -72,6 +72,17 @@ public final class ArabicNormalizer {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
+        if (c >= '\u0600' && c <= '\u06FF') {
+            return foldArabic(c); // most of the text: its own path, without the case lookup
+        }
+        if (isInvisible(c)) {
+            return REMOVED;
+        }
+        return Character.isUpperCase(c) ? Character.toLowerCase(c) : c;
+    }
+
+    /** {@link #fold} for the Arabic block, U+0600–U+06FF, which has no upper or lower case. */
+    private static char foldArabic(char c) {
         if (c >= '\u0660' && c <= '\u0669') {
             return (char) ('0' + (c - '\u0660'));
         }
@@ -81,10 +92,10 @@ public final class ArabicNormalizer {
         if (c == '\u0671') {
             return '\u0627';
         }
-        if (isMark(c) || isInvisible(c)) {
+        if (isMark(c) || c == '\u061C') {
             return REMOVED;
         }
-        return Character.isUpperCase(c) ? Character.toLowerCase(c) : c;
+        return c;
     }
 
     /** Joiners, direction marks and the byte-order mark: invisible, and they split words that look identical. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code . ! ? ؟ ۔} and paragraph breaks end sentences; {@code ،} and {@code ؛} do not;</li>
  *   <li>a full stop between digits (2.5), after a single letter (د. for doctor) or with no space after it in Latin
- *       text (sana.sy) does not end a sentence;</li>
+ *       text (sana.sy) does not end a sentence; diacritics are part of a word ("مجلّد." is not an initial), and م or
+ *       هـ right after a number is the era ("عام 1988م."), whose full stop ends the sentence;</li>
  *   <li>nothing inside a quotation ({@code « »}, {@code “ ”}, {@code " "}) ends a sentence, except at the quotation's
  *       own end; quotation marks count only when they pair up within the paragraph, so one stray mark does not swallow
  *       the rest of the article;</li>
@@ -399,18 +400,41 @@ public final class SentenceSplitter {
     // ---- characters --------------------------------------------------------------------------------------------------
 
     private static boolean isAbbreviation(String text, int paragraphStart, int dot) {
+        // The word before the full stop; diacritics are part of it: "مجلّد." and "عمومًا." are words, not initials.
         int wordStart = dot;
-        while (wordStart > paragraphStart && Character.isLetter(text.charAt(wordStart - 1))) {
+        int length = 0;
+        while (wordStart > paragraphStart && (Character.isLetter(text.charAt(wordStart - 1))
+                || ArabicNormalizer.isMark(text.charAt(wordStart - 1)))) {
             wordStart--;
+            if (Character.isLetter(text.charAt(wordStart))) {
+                length++;
+            }
         }
-        int length = dot - wordStart;
         if (length == 1) {
+            // "1988م." and "1500 م.": after a number, م and ه are the era (or metres), and the sentence ends there.
+            if (isEraMark(text.charAt(wordStart)) && followsNumber(text, paragraphStart, wordStart)) {
+                return false;
+            }
             return true; // an initial: "د. أحمد", "J. Smith", "U.S."
         }
         if (length == 0 || !isLatin(text.charAt(wordStart))) {
             return false;
         }
         return ABBREVIATIONS.contains(text.substring(wordStart, dot).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** م (ميلادي, or metres) and ه / هـ (هجري) written after a year. */
+    private static boolean isEraMark(char c) {
+        return c == 'م' || c == 'ه';
+    }
+
+    /** Whether a number ends right before {@code i}, with at most one space between. */
+    private static boolean followsNumber(String text, int paragraphStart, int i) {
+        int k = i - 1;
+        if (k >= paragraphStart && text.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= paragraphStart && Character.isDigit(text.charAt(k));
     }
 
     private static boolean isLatin(char c) {

@@ -58,6 +58,20 @@ class ArabicNormalizerTest {
     }
 
     @Test
+    void theArabicBlockFoldsWithoutACaseLookup() {
+        // fold() skips Character.isUpperCase for U+0600–U+06FF; that is only right if the block has no case.
+        for (char c = '\u0600'; c <= '\u06FF'; c++) {
+            assertThat(Character.isUpperCase(c) || Character.toLowerCase(c) != c).as("U+%04X", (int) c).isFalse();
+            boolean digit = (c >= '\u0660' && c <= '\u0669') || (c >= '\u06F0' && c <= '\u06F9');
+            boolean removed = ArabicNormalizer.isMark(c) || c == '\u061C';
+            if (!digit && !removed && c != '\u0671') {
+                assertThat(ArabicNormalizer.fold(c)).as("U+%04X", (int) c).isEqualTo(c);
+            }
+        }
+        assertThat(ArabicNormalizer.fold('\u061C')).as("Arabic letter mark").isEqualTo(ArabicNormalizer.fold('\u200F'));
+    }
+
+    @Test
     void emptyStaysEmpty() {
         assertThat(ArabicNormalizer.normalize("")).isEmpty();
     }
