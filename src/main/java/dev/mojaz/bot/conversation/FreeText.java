@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Messages in a private chat that are not commands, never left without an answer: the words /subscribe asked for;
- * an OPML file from an admin; a link (its summary); a forwarded post (the summary of its link, or of its text); a
- * long text (its summary); anything else gets a word on what Mojaz can do.
+ * an OPML file from an admin; a forwarded post (the summary of the article it links to, or of its own text); a
+ * long text (its summary); a link (its article's summary); anything else gets a word on what Mojaz can do.
  */
 final class FreeText {
     private final Subscriptions subscriptions;
@@ -32,11 +32,18 @@ final class FreeText {
             subscriptions.answerToQuestion(message, context);
             return;
         }
-        if (!message.links().isEmpty()) {
+        // A forwarded post is usually a teaser for the article it links to; a long text someone pastes is the
+        // article itself, and a link in it is most likely a promotion line at its end.
+        boolean hasLink = !message.links().isEmpty();
+        if (hasLink && message.forwarded()) {
             summaries.summariseLink(message.links().get(0), context);
             return;
         }
         if (!message.text().isBlank() && summaries.summariseText(message.text(), context)) {
+            return;
+        }
+        if (hasLink) {
+            summaries.summariseLink(message.links().get(0), context);
             return;
         }
         context.reply(message.forwarded() ? Msg.SUMMARY_FORWARDED_NO_LINK : Msg.UNKNOWN_TEXT);

@@ -289,8 +289,7 @@ final class Subscriptions {
                 lines.add(context.text(Msg.LIST_ITEM_FOLLOWED_SOURCE, Map.of("name", sourceName(s.sourceId()))));
             }
         }
-        lines.add(Html.EMPTY);
-        lines.add(context.text(Msg.LIST_FOOTER));
+        lines.add(Html.concat(Html.text("\n"), context.text(Msg.LIST_FOOTER)));
         List<MessageSplitter.Block> blocks = lines.stream().map(MessageSplitter.Block::item).toList();
         for (Html part : MessageSplitter.forMessages().split(blocks, Html.text("\n"))) {
             context.reply(part);

@@ -115,10 +115,20 @@ final class ConversationHarness implements AutoCloseable {
                 .files(new TelegramFiles(connection))
                 .onEnqueued(drain::drainQuietly)
                 .build();
-        drain.drain(); // what a previous run left in the outbox
+        // as the real outbox sender does at start: what a previous run left half-sent goes again, then everything due
+        store.deliveries().requeueInterrupted();
+        drain.drain();
         this.intake = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
                 new Backoff(options.pollRetry, options.pollRetry, 3), clock);
         intake.start();
+    }
+
+    /**
+     * Waits until the outbox is drained (the drain runs on the polling thread after each turn; its lock makes this a
+     * barrier), so that a test can stop the bot without leaving a message half-sent.
+     */
+    void settle() throws InterruptedException {
+        drain.drain();
     }
 
     @Override

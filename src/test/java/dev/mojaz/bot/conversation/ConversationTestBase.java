@@ -49,6 +49,7 @@ abstract class ConversationTestBase {
 
     /** Restarts the bot (a new process) over the same database file. */
     void restart(ConversationHarness.Options options) throws Exception {
+        bot.settle();
         bot.close();
         bot = new ConversationHarness(server, dir, options);
     }

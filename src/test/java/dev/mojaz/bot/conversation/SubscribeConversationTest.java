@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class SubscribeConversationTest extends ConversationTestBase {
 
     @Test
-    void anArabicSpeakerSubscribesAndListShowsIt() {
+    void anArabicSpeakerSubscribesAndListShowsIt() throws Exception {
         SentMessage welcome = ask(LAYLA_CHAT, LAYLA, "/start");
         assertThat(welcome.visibleText()).startsWith("أهلاً ليلى!").contains("08:00").contains("دمشق");
 
@@ -35,6 +35,7 @@ class SubscribeConversationTest extends ConversationTestBase {
                 .extracting(LiveSubscriptions.Hit::chatId).containsExactly(LAYLA.id());
         assertThat(bot.conversation.subscriptions().match("", "مباراة في سوريا في الرياضة", "sana")).isEmpty();
         // every reply went through the outbox
+        bot.settle();
         assertThat(bot.store.deliveries().ofChat(LAYLA.id())).hasSize(3)
                 .allMatch(m -> m.state() == OutboxMessage.State.SENT);
     }
