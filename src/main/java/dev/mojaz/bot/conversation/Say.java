@@ -31,7 +31,7 @@ final class Say {
 
     /** An hour of the day as shown: {@code 08:00}. */
     static String hour(int hour) {
-        return String.format("%02d:00", hour);
+        return String.format(java.util.Locale.ROOT, "%02d:00", hour);
     }
 
     /** Items of a list in a sentence: the Arabic comma in Arabic. */

@@ -12,6 +12,7 @@ import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
 import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
@@ -47,6 +48,8 @@ final class ConversationHarness implements AutoCloseable {
     static final class Options {
         boolean allowPrivateAddresses = true;
         int summariesPerPerson = 10;
+        int maxQueriesPerChat = 50;
+        Duration fetchTimeout = Duration.ofSeconds(10);
         Duration pollRetry = Duration.ofMillis(50);
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
@@ -74,6 +77,8 @@ final class ConversationHarness implements AutoCloseable {
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
         fetch.maxRetries = 0;
+        fetch.readTimeout = options.fetchTimeout;
+        fetch.totalTimeout = options.fetchTimeout;
         this.fetcher = new HttpFetcher(fetch.build(), clock);
         TelegramConfig t = DEFAULTS.telegram();
         TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.of(ADMIN), t.requestTimeout(),
@@ -98,7 +103,8 @@ final class ConversationHarness implements AutoCloseable {
         this.conversation = Conversation.builder()
                 .store(store)
                 .matchEngine(engine)
-                .matchConfig(DEFAULTS.match())
+                .matchConfig(new MatchConfig(options.maxQueriesPerChat, DEFAULTS.match().maxQueryLength(),
+                        DEFAULTS.match().maxTermsPerQuery()))
                 .sources(catalog)
                 .fetcher(fetcher)
                 .extractor(extractor)

@@ -24,6 +24,8 @@ final class PageServer implements AutoCloseable {
     }
 
     private final HttpServer http;
+    /** {@code /slow} answers only when the site closes: a server that never finishes. */
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
 
@@ -33,8 +35,22 @@ final class PageServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "page-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
         http.createContext("/", exchange -> {
             requests.incrementAndGet();
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                try {
+                    closing.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
             Page page = pages.get(exchange.getRequestURI().getPath());
             try (exchange) {
                 if (page == null) {
@@ -72,6 +88,7 @@ final class PageServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         http.stop(0);
     }
 }

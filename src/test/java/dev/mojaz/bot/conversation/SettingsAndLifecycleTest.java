@@ -19,6 +19,23 @@ import org.junit.jupiter.api.Timeout;
 /** /settings, /stop, /forget, membership changes, migration, groups and channels. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SettingsAndLifecycleTest extends ConversationTestBase {
+    @Override
+    ConversationHarness.Options options() {
+        ConversationHarness.Options options = new ConversationHarness.Options();
+        options.maxQueriesPerChat = 2;
+        return options;
+    }
+
+    @Test
+    void theSubscriptionLimitPerChatIsKept() {
+        ask(JOHN_CHAT, JOHN, "/subscribe سوريا");
+        ask(JOHN_CHAT, JOHN, "/subscribe لبنان");
+        assertThat(ask(JOHN_CHAT, JOHN, "/subscribe مصر").visibleText())
+                .isEqualTo("You have reached the limit of 2 subscriptions. Remove one with /unsubscribe first.");
+        SentMessage sources = ask(JOHN_CHAT, JOHN, "/sources");
+        assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_LIMIT));
+        assertThat(bot.store.subscriptions().list(JOHN.id())).hasSize(2);
+    }
 
     private Chat chat(long id) {
         return bot.store.chats().find(id).orElseThrow();

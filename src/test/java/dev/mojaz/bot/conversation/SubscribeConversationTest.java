@@ -55,6 +55,12 @@ class SubscribeConversationTest extends ConversationTestBase {
     }
 
     @Test
+    void unknownCommandsGetAHelpfulAnswer() {
+        assertThat(ask(JOHN_CHAT, JOHN, "/frobnicate now").visibleText())
+                .isEqualTo("I do not know the command /frobnicate. /help lists what I can do.");
+    }
+
+    @Test
     void theSameQueryTwiceIsOneSubscription() {
         ask(JOHN_CHAT, JOHN, "/subscribe سوريا");
         SentMessage again = ask(JOHN_CHAT, JOHN, "/subscribe   سوريا ");

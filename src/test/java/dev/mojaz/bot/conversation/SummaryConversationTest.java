@@ -51,6 +51,7 @@ class SummaryConversationTest {
         ConversationHarness.Options options() {
             ConversationHarness.Options options = new ConversationHarness.Options();
             options.summariesPerPerson = 3;
+            options.fetchTimeout = java.time.Duration.ofMillis(300);
             return options;
         }
 
@@ -90,6 +91,8 @@ class SummaryConversationTest {
                     .isEqualTo(text(Language.EN, Msg.SUMMARY_NOT_ARTICLE));
             assertThat(ask(LAYLA_CHAT, LAYLA, "/summary " + site.url("/huge")).visibleText())
                     .isEqualTo(text(Language.AR, Msg.SUMMARY_TOO_LARGE));
+            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary " + site.url("/slow")).visibleText())
+                    .isEqualTo(text(Language.AR, Msg.SUMMARY_TIMEOUT));
             assertThat(ask(LAYLA_CHAT, LAYLA, "/summary ftp://example.com/x").visibleText())
                     .startsWith("ftp://example.com/x ليس رابطاً أستطيع فتحه");
             assertThat(ask(LAYLA_CHAT, LAYLA, "/summary").visibleText()).isEqualTo(text(Language.AR, Msg.SUMMARY_ASK));
