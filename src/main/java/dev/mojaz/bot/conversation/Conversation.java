@@ -144,7 +144,9 @@ public final class Conversation implements IncomingHandler {
     /**
      * Handles one update as one turn (see the class comment); an update already recorded as handled is skipped.
      * Never throws but {@link InterruptedException}, which means the bot is stopping: the update is then left for
-     * next time unless its work was already committed.
+     * next time unless its work was already committed. Thread-safe, but "already handled" means "not after the last
+     * recorded id", so updates must come in order, as long polling hands them (a webhook should be registered with
+     * {@code max_connections} 1).
      */
     @Override
     public void handle(Incoming incoming) throws InterruptedException {

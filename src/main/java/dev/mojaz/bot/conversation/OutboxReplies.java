@@ -83,7 +83,7 @@ public final class OutboxReplies implements ReplySink {
                 commit(turn, () -> { });
             }
         } catch (RuntimeException e) {
-            log.error("the replies to update {} could not be committed", updateId, e);
+            log.error("handling update {} failed before its replies were committed", updateId, e);
         } finally {
             current.remove();
             runHooks(turn); // committed work is followed up even when the turn ends early (stopping)

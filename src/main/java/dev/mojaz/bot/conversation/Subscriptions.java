@@ -90,7 +90,10 @@ final class Subscriptions {
         long id = context.chat().id();
         replies.atomically(() -> {
             chats.ensure(context);
-            store.botState().put(Say.chatState(id, AWAITING), Long.toString(clock.millis()));
+            if (context.chat().kind() == dev.mojaz.bot.chat.ChatKind.PRIVATE) {
+                // only a private chat's next message reaches the bot; in a group the buttons or /subscribe@bot do
+                store.botState().put(Say.chatState(id, AWAITING), Long.toString(clock.millis()));
+            }
             List<Button> buttons = new ArrayList<>();
             for (int i = 0; i < topics.size(); i++) {
                 buttons.add(CallbackData.of(SUBSCRIBE, "t" + i).button(topics.get(i)));
