@@ -35,17 +35,17 @@ final class ChatLifecycle {
     private final ChatRegistry chats;
     private final Permissions permissions;
     private final OutboxReplies replies;
-    private final LiveSubscriptions live;
+    private final MatcherSync matcher;
     private final LanguagePreferences languages;
     private final OnDemandDigest digest;
 
     ChatLifecycle(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                  LiveSubscriptions live, LanguagePreferences languages, OnDemandDigest digest) {
+                  MatcherSync matcher, LanguagePreferences languages, OnDemandDigest digest) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.replies = Objects.requireNonNull(replies, "replies");
-        this.live = Objects.requireNonNull(live, "live");
+        this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.languages = Objects.requireNonNull(languages, "languages");
         this.digest = Objects.requireNonNull(digest, "digest");
     }
@@ -62,7 +62,7 @@ final class ChatLifecycle {
             if (resuming) {
                 store.chats().setPaused(id, false);
                 store.chats().reactivate(id);
-                replies.afterCommit(() -> live.sync(id));
+                replies.afterCommit(() -> matcher.sync(id));
             }
             ChatKind kind = context.chat().kind();
             if (kind == ChatKind.CHANNEL) {
@@ -105,7 +105,7 @@ final class ChatLifecycle {
                 return;
             }
             store.chats().setPaused(id, true);
-            replies.afterCommit(() -> live.sync(id));
+            replies.afterCommit(() -> matcher.sync(id));
             context.reply(Msg.STOP_DONE);
         });
     }
@@ -168,7 +168,7 @@ final class ChatLifecycle {
             for (String what : CHAT_STATE) {
                 store.botState().remove(Say.chatState(id, what));
             }
-            replies.afterCommit(() -> live.sync(id));
+            replies.afterCommit(() -> matcher.sync(id));
             // the goodbye is enqueued after the erasing, in the same transaction: the only trace left, until sent
             context.reply(Msg.FORGET_DONE);
             context.edit(message, context.text(Msg.FORGET_CONFIRM), Keyboard.NONE);
@@ -232,7 +232,7 @@ final class ChatLifecycle {
             } else if (before.isPresent()) {
                 store.chats().deactivate(id, "the bot was removed from the group");
             }
-            replies.afterCommit(() -> live.sync(id));
+            replies.afterCommit(() -> matcher.sync(id));
         });
     }
 
@@ -248,8 +248,8 @@ final class ChatLifecycle {
                     store.botState().remove(Say.chatState(from, what));
                 }
                 replies.afterCommit(() -> {
-                    live.sync(from);
-                    live.sync(to);
+                    matcher.sync(from);
+                    matcher.sync(to);
                 });
             }
         });

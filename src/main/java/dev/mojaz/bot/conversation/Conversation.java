@@ -20,7 +20,6 @@ import dev.mojaz.config.TelegramConfig;
 import dev.mojaz.digest.OnDemandDigest;
 import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.extract.ExtractionCache;
-import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.source.http.HttpFetcher;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Conversation conversation = Conversation.builder()
  *         .store(store)                              // the database: chats, subscriptions, outbox, bot state
- *         .matchEngine(engine)                       // the live engine the dispatcher matches new articles with
+ *         .subscriptions(live)                       // LiveSubscriptions: what the dispatcher matches articles with
  *         .matchConfig(config.match())               // query limits, subscriptions per chat
  *         .sources(catalog)                          // configured + run-time sources (admins change them)
  *         .fetcher(fetcher)                          // the application's guarded HttpFetcher, for links and feeds
@@ -64,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * bot's keyboards and answers to button presses go directly through the {@link MessageSender} after the commit.
  * Nothing is sent from here: the outbox sender sends what is enqueued.
  *
- * <p>{@link #build} registers every stored subscription of a receiving chat in the match engine
- * ({@link #subscriptions()}), and from then on every change the conversation commits is reflected there.
+ * <p>{@link #build} registers every stored subscription of a receiving chat in the {@link SubscriptionRegistry}
+ * (adding replaces, so one the owner loaded already is not doubled), and from then on every change the conversation
+ * commits is reflected there once it is committed.
  */
 public final class Conversation implements IncomingHandler {
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
@@ -74,7 +74,7 @@ public final class Conversation implements IncomingHandler {
     private final OutboxReplies replies;
     private final StoredUpdateOffsets offsets;
     private final StoredLanguages languages;
-    private final LiveSubscriptions live;
+    private final MatcherSync matcher;
 
     private Conversation(Builder b) {
         Store store = b.store;
@@ -84,11 +84,11 @@ public final class Conversation implements IncomingHandler {
         this.languages = new StoredLanguages(store, chats);
         Supplier<QueryParser> parsers = new QueryParsers(b.matchConfig,
                 () -> b.sources.all().stream().map(SourceConfig::id).toList());
-        this.live = new LiveSubscriptions(store, b.matchEngine, parsers);
+        this.matcher = new MatcherSync(store, b.subscriptions);
         Permissions permissions = new Permissions(b.chatAdmins);
 
-        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, live, languages, b.digest);
-        Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, live, parsers, b.sources,
+        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest);
+        Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, matcher, parsers, b.sources,
                 b.matchConfig, b.botConfig.suggestedTopics(), b.clock);
         Settings settings = new Settings(store, chats, permissions, replies, b.botConfig.timeZones());
         Summaries summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer,
@@ -133,7 +133,7 @@ public final class Conversation implements IncomingHandler {
                 .membership(lifecycle::membershipChanged)
                 .migration(lifecycle::migrated)
                 .build();
-        int loaded = live.loadAll();
+        int loaded = matcher.loadAll();
         log.info("{} subscriptions registered for matching", loaded);
     }
 
@@ -167,15 +167,10 @@ public final class Conversation implements IncomingHandler {
         return languages;
     }
 
-    /** The subscriptions registered in the match engine; the dispatcher matches through {@link LiveSubscriptions#match}. */
-    public LiveSubscriptions subscriptions() {
-        return live;
-    }
-
     /** Collects the conversation's dependencies; {@link #build()} checks that each was given. */
     public static final class Builder {
         private Store store;
-        private MatchEngine matchEngine;
+        private SubscriptionRegistry subscriptions;
         private MatchConfig matchConfig;
         private SourceCatalog sources;
         private HttpFetcher fetcher;
@@ -201,9 +196,12 @@ public final class Conversation implements IncomingHandler {
             return this;
         }
 
-        /** The engine the delivery side matches new articles with; kept in step with the subscriptions. */
-        public Builder matchEngine(MatchEngine value) {
-            this.matchEngine = value;
+        /**
+         * The live subscriptions the dispatcher matches new articles with (a {@link LiveSubscriptions}); the
+         * conversation registers every stored one at {@link #build()} and keeps them in step from then on.
+         */
+        public Builder subscriptions(SubscriptionRegistry value) {
+            this.subscriptions = value;
             return this;
         }
 
@@ -295,7 +293,7 @@ public final class Conversation implements IncomingHandler {
 
         public Conversation build() {
             Objects.requireNonNull(store, "store");
-            Objects.requireNonNull(matchEngine, "matchEngine");
+            Objects.requireNonNull(subscriptions, "subscriptions");
             Objects.requireNonNull(matchConfig, "matchConfig");
             Objects.requireNonNull(sources, "sources");
             Objects.requireNonNull(fetcher, "fetcher");

@@ -2,151 +2,138 @@ package dev.mojaz.bot.conversation;
 
 import dev.mojaz.match.InvalidQueryException;
 import dev.mojaz.match.MatchEngine;
-import dev.mojaz.match.Query;
 import dev.mojaz.match.QueryParser;
 import dev.mojaz.match.SubscriptionQuery;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.Store;
+import dev.mojaz.source.Article;
 import dev.mojaz.store.Subscription;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the live {@link MatchEngine} in step with the store: every subscription of a receiving chat (active, not
- * paused) is registered, nothing else. The conversation calls {@link #sync} after each change it commits (subscribe,
- * unsubscribe, /stop, /start, blocked, forgotten, migrated); the delivery side should call it too when it marks a
- * chat inactive, and {@link #loadAll} once at start.
- *
- * <p>Following a whole source is a subscription with an empty query and a source id: the engine cannot express
- * "every article", so those are kept here, and {@link #match} answers both kinds. The dispatcher should ask
- * {@link #match} rather than the engine alone.
+ * Subscriptions in memory, ready to match new articles: keyword queries in the {@link MatchEngine}, and whole
+ * sources followed (a subscription with an empty query and a source id, which the engine cannot express) in a map
+ * by source. {@link #match} answers both, so the dispatcher should ask it rather than the engine alone. The
+ * conversation keeps it in step with the store ({@link SubscriptionRegistry}). Thread-safe.
  */
-public final class LiveSubscriptions {
+public final class LiveSubscriptions implements SubscriptionRegistry {
     private static final Logger log = LoggerFactory.getLogger(LiveSubscriptions.class);
 
     /**
      * A subscription an article matched.
      *
-     * @param query    the query as shown to people, or "" when the chat follows the whole source
-     * @param sourceId the subscription's own source filter (a followed source), or null
+     * @param query    the query as stored (its canonical form), or "" when the chat follows the whole source
+     * @param sourceId the subscription's own source: the followed source, or null
      */
     public record Hit(long subscriptionId, long chatId, String query, String sourceId) {
+        /** Whether it follows a whole source rather than a query. */
+        public boolean wholeSource() {
+            return query.isEmpty();
+        }
     }
 
-    private final Store store;
     private final MatchEngine engine;
-    private final Supplier<QueryParser> parsers;
-    // guarded by this
-    private final Map<Long, List<Subscription>> byChat = new HashMap<>();
-    private final Map<Long, Subscription> byId = new HashMap<>();
-    private final Map<String, Map<Long, Long>> followers = new HashMap<>();
+    private final QueryParser parser;
+    /** Keyword subscriptions by id, for the query text of a hit. */
+    private final Map<Long, Subscription> queries = new ConcurrentHashMap<>();
+    /** Followed sources: source id → subscription id → chat id. */
+    private final Map<String, Map<Long, Long>> followers = new ConcurrentHashMap<>();
+    /** Subscription id → the source it follows. */
+    private final Map<Long, String> followed = new ConcurrentHashMap<>();
 
-    public LiveSubscriptions(Store store, MatchEngine engine, Supplier<QueryParser> parsers) {
-        this.store = Objects.requireNonNull(store, "store");
+    /**
+     * @param parser reads the stored queries; it need not know the sources (give it none), since a source a query
+     *               names was checked when the person subscribed
+     */
+    public LiveSubscriptions(MatchEngine engine, QueryParser parser) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.parsers = Objects.requireNonNull(parsers, "parsers");
+        this.parser = Objects.requireNonNull(parser, "parser");
     }
 
-    /** Registers every subscription of every receiving chat; returns how many. A query that no longer parses is skipped. */
-    public synchronized int loadAll() {
-        QueryParser parser = parsers.get();
-        Map<Long, List<Subscription>> chats = new LinkedHashMap<>();
-        for (Subscription subscription : store.subscriptions().ofReceivingChats()) {
-            chats.computeIfAbsent(subscription.chatId(), id -> new ArrayList<>()).add(subscription);
+    /** Adds every subscription given; returns how many could be used. */
+    public int load(List<Subscription> subscriptions) {
+        int loaded = 0;
+        for (Subscription subscription : subscriptions) {
+            if (add(subscription)) {
+                loaded++;
+            }
         }
-        int registered = 0;
-        for (Map.Entry<Long, List<Subscription>> chat : chats.entrySet()) {
-            unregister(chat.getKey());
-            registered += register(chat.getKey(), chat.getValue(), parser);
-        }
-        return registered;
+        return loaded;
     }
 
-    /** Brings one chat up to date with the store: its subscriptions if it receives messages, none otherwise. */
-    public synchronized void sync(long chatId) {
-        unregister(chatId);
-        Optional<Chat> chat = store.chats().find(chatId);
-        if (chat.isPresent() && chat.get().receiving()) {
-            register(chatId, store.subscriptions().list(chatId), parsers.get());
+    @Override
+    public synchronized boolean add(Subscription subscription) {
+        remove(subscription.id());
+        String source = subscription.sourceId() == null || subscription.sourceId().isBlank() ? null
+                : subscription.sourceId().toLowerCase(Locale.ROOT);
+        if (subscription.query().isBlank()) {
+            if (source == null) {
+                log.warn("subscription {} has neither a query nor a source; not used", subscription.id());
+                return false;
+            }
+            followers.computeIfAbsent(source, s -> new ConcurrentHashMap<>()).put(subscription.id(), subscription.chatId());
+            followed.put(subscription.id(), source);
+            return true;
+        }
+        try {
+            engine.put(new SubscriptionQuery(subscription.id(), subscription.chatId(), parser.parse(subscription.query()),
+                    source == null ? List.of() : List.of(source)));
+            queries.put(subscription.id(), subscription);
+            return true;
+        } catch (InvalidQueryException e) {
+            log.warn("subscription {} of chat {} ('{}') is not used: {}", subscription.id(), subscription.chatId(),
+                    subscription.query(), e.getMessage());
+            return false;
         }
     }
 
-    /** The registered subscriptions an article matches: keyword queries, and whole-source follows of its source. */
-    public List<Hit> match(String title, String text, String sourceId) {
-        List<SubscriptionQuery> matched = engine.match(title, text, sourceId);
-        List<Hit> hits = new ArrayList<>(matched.size());
-        synchronized (this) {
-            for (SubscriptionQuery m : matched) {
-                Subscription s = byId.get(m.id());
-                if (s != null) {
-                    hits.add(new Hit(s.id(), s.chatId(), s.query(), s.sourceId()));
+    @Override
+    public synchronized boolean remove(long subscriptionId) {
+        String source = followed.remove(subscriptionId);
+        if (source != null) {
+            Map<Long, Long> chats = followers.get(source);
+            if (chats != null) {
+                chats.remove(subscriptionId);
+                if (chats.isEmpty()) {
+                    followers.remove(source);
                 }
             }
-            if (sourceId != null) {
-                followers.getOrDefault(sourceId, Map.of()).forEach((id, chatId) ->
-                        hits.add(new Hit(id, chatId, "", sourceId)));
-            }
+            return true;
+        }
+        queries.remove(subscriptionId);
+        return engine.remove(subscriptionId);
+    }
+
+    /** Every subscription an article matches: keyword queries, and the followers of its source. */
+    public List<Hit> match(String title, String text, String sourceId) {
+        List<Hit> hits = new ArrayList<>();
+        for (SubscriptionQuery q : engine.match(title, text, sourceId)) {
+            Subscription s = queries.get(q.id());
+            hits.add(new Hit(q.id(), q.chatId(), s != null ? s.query() : q.query().canonical(), null));
+        }
+        if (sourceId != null) {
+            String source = sourceId.toLowerCase(Locale.ROOT);
+            followers.getOrDefault(source, Map.of()).forEach((id, chatId) -> hits.add(new Hit(id, chatId, "", source)));
         }
         return hits;
     }
 
-    /** Subscriptions registered now (keyword queries and followed sources). */
-    public synchronized int size() {
-        return byId.size();
+    public List<Hit> match(Article article) {
+        return match(article.title(), article.text(), article.sourceId());
     }
 
-    private int register(long chatId, List<Subscription> subscriptions, QueryParser parser) {
-        List<Subscription> registered = new ArrayList<>();
-        for (Subscription s : subscriptions) {
-            if (s.query().isBlank()) {
-                if (s.sourceId() != null) {
-                    followers.computeIfAbsent(s.sourceId(), id -> new LinkedHashMap<>()).put(s.id(), chatId);
-                    registered.add(s);
-                }
-                continue;
-            }
-            try {
-                Query query = parser.parse(s.query());
-                engine.put(new SubscriptionQuery(s.id(), chatId, query,
-                        s.sourceId() == null ? List.of() : List.of(s.sourceId())));
-                registered.add(s);
-            } catch (InvalidQueryException e) {
-                log.warn("subscription {} of chat {} ('{}') is not used: {}", s.id(), chatId, s.query(), e.getMessage());
-            }
-        }
-        registered.forEach(s -> byId.put(s.id(), s));
-        if (!registered.isEmpty()) {
-            byChat.put(chatId, registered);
-        }
-        return registered.size();
+    /** The engine holding the keyword queries. */
+    public MatchEngine engine() {
+        return engine;
     }
 
-    private void unregister(long chatId) {
-        List<Subscription> old = byChat.remove(chatId);
-        if (old == null) {
-            return;
-        }
-        for (Subscription s : old) {
-            byId.remove(s.id());
-            if (s.query().isBlank()) {
-                Map<Long, Long> of = followers.get(s.sourceId());
-                if (of != null) {
-                    of.remove(s.id());
-                    if (of.isEmpty()) {
-                        followers.remove(s.sourceId());
-                    }
-                }
-            } else {
-                engine.remove(s.id());
-            }
-        }
+    /** Subscriptions held, keyword queries and followed sources together. */
+    public int size() {
+        return engine.size() + followed.size();
     }
 }

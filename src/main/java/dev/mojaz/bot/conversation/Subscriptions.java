@@ -55,7 +55,7 @@ final class Subscriptions {
     private final ChatRegistry chats;
     private final Permissions permissions;
     private final OutboxReplies replies;
-    private final LiveSubscriptions live;
+    private final MatcherSync matcher;
     private final Supplier<QueryParser> parsers;
     private final SourceCatalog sources;
     private final MatchConfig limits;
@@ -63,13 +63,13 @@ final class Subscriptions {
     private final Clock clock;
 
     Subscriptions(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                  LiveSubscriptions live, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
+                  MatcherSync matcher, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
                   List<String> topics, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.replies = Objects.requireNonNull(replies, "replies");
-        this.live = Objects.requireNonNull(live, "live");
+        this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.parsers = Objects.requireNonNull(parsers, "parsers");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -161,7 +161,7 @@ final class Subscriptions {
             SubscriptionStore.Added added = store.subscriptions().add(id, canonical, null, limits.maxQueriesPerChat());
             Html answer = switch (added.outcome()) {
                 case ADDED -> {
-                    replies.afterCommit(() -> live.sync(id));
+                    replies.afterCommit(() -> matcher.sync(id));
                     yield context.text(Msg.SUBSCRIBE_DONE, Map.of("query", canonical,
                             "count", store.subscriptions().list(id).size()));
                 }
@@ -201,7 +201,7 @@ final class Subscriptions {
         if (payload.equals("all")) {
             replies.atomically(() -> {
                 int removed = store.subscriptions().removeAll(chatId);
-                replies.afterCommit(() -> live.sync(chatId));
+                replies.afterCommit(() -> matcher.sync(chatId));
                 context.answer(context.plain(Msg.ANSWER_REMOVED));
                 context.edit(message, removed == 0 ? context.text(Msg.UNSUBSCRIBE_NONE)
                         : context.text(Msg.UNSUBSCRIBE_ALL_DONE, Map.of("count", removed)), Keyboard.NONE);
@@ -219,7 +219,7 @@ final class Subscriptions {
                         : context.text(Msg.UNSUBSCRIBE_PICK), removeKeyboard(now, context));
                 return;
             }
-            replies.afterCommit(() -> live.sync(chatId));
+            replies.afterCommit(() -> matcher.sync(chatId));
             List<Subscription> left = store.subscriptions().list(chatId);
             context.answer(context.plain(Msg.ANSWER_REMOVED));
             context.edit(message, context.text(Msg.UNSUBSCRIBE_DONE, Map.of("query", display(gone.get()),
@@ -340,7 +340,7 @@ final class Subscriptions {
                 }
                 context.answer(context.plain(Msg.ANSWER_SAVED));
             }
-            replies.afterCommit(() -> live.sync(chatId));
+            replies.afterCommit(() -> matcher.sync(chatId));
             Page page = page(context, pageNumber);
             context.edit(message, page.text(), page.keyboard());
         });

@@ -20,6 +20,7 @@ import dev.mojaz.digest.OnDemandDigest;
 import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.extract.ExtractionCache;
 import dev.mojaz.match.MatchEngine;
+import dev.mojaz.match.QueryParser;
 import dev.mojaz.source.TestFetchConfig;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.source.http.HttpFetcher;
@@ -59,6 +60,7 @@ final class ConversationHarness implements AutoCloseable {
     final Options options;
     final Store store;
     final MatchEngine engine = new MatchEngine();
+    final LiveSubscriptions live = new LiveSubscriptions(engine, new QueryParser(DEFAULTS.match(), List.of()));
     final SourceCatalog catalog;
     final Summarizer summarizer = new Summarizer(DEFAULTS.summary());
     final ArticleExtractor extractor = new ArticleExtractor(BoilerplateFilter.standard());
@@ -102,7 +104,7 @@ final class ConversationHarness implements AutoCloseable {
         };
         this.conversation = Conversation.builder()
                 .store(store)
-                .matchEngine(engine)
+                .subscriptions(live)
                 .matchConfig(new MatchConfig(options.maxQueriesPerChat, DEFAULTS.match().maxQueryLength(),
                         DEFAULTS.match().maxTermsPerQuery()))
                 .sources(catalog)

@@ -171,7 +171,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
         assertThat(bot.store.chats().find(group.id())).isEmpty();
         assertThat(chat(supergroup).kind()).isEqualTo(ChatKind.SUPERGROUP);
         assertThat(bot.store.subscriptions().list(supergroup)).extracting(Subscription::query).containsExactly("سوريا");
-        assertThat(bot.conversation.subscriptions().match("", "سوريا اليوم", "sana"))
+        assertThat(bot.live.match("", "سوريا اليوم", "sana"))
                 .extracting(LiveSubscriptions.Hit::chatId).containsExactly(supergroup);
     }
 

@@ -31,9 +31,9 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(stored).extracting(Subscription::query).containsExactly("سوريا -رياضة");
         assertThat(bot.store.chats().find(LAYLA.id()).orElseThrow().settings().language()).isEqualTo("ar");
         // the live engine has it: the dispatcher matches new articles with it
-        assertThat(bot.conversation.subscriptions().match("", "وصل الوفد إلى سوريا أمس", "sana"))
+        assertThat(bot.live.match("", "وصل الوفد إلى سوريا أمس", "sana"))
                 .extracting(LiveSubscriptions.Hit::chatId).containsExactly(LAYLA.id());
-        assertThat(bot.conversation.subscriptions().match("", "مباراة في سوريا في الرياضة", "sana")).isEmpty();
+        assertThat(bot.live.match("", "مباراة في سوريا في الرياضة", "sana")).isEmpty();
         // every reply went through the outbox
         bot.settle();
         assertThat(bot.store.deliveries().ofChat(LAYLA.id())).hasSize(3)
@@ -122,7 +122,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).query()).isEmpty();
         assertThat(stored.get(0).sourceId()).isEqualTo("bbc-arabic");
-        assertThat(bot.conversation.subscriptions().match("t", "any text at all", "bbc-arabic"))
+        assertThat(bot.live.match("t", "any text at all", "bbc-arabic"))
                 .extracting(LiveSubscriptions.Hit::chatId).containsExactly(JOHN.id());
 
         SentMessage list = ask(JOHN_CHAT, JOHN, "/list");
@@ -130,7 +130,7 @@ class SubscribeConversationTest extends ConversationTestBase {
 
         assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:bbc-arabic")).isEqualTo("Removed");
         assertThat(bot.store.subscriptions().list(JOHN.id())).isEmpty();
-        assertThat(bot.conversation.subscriptions().match("t", "any text at all", "bbc-arabic")).isEmpty();
+        assertThat(bot.live.match("t", "any text at all", "bbc-arabic")).isEmpty();
     }
 
     @Test
