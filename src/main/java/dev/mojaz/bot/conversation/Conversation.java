@@ -162,6 +162,14 @@ public final class Conversation implements IncomingHandler {
         return offsets;
     }
 
+    /**
+     * Brings the subscription registry up to date with the store for one chat, after someone else changed it (the
+     * outbox sender deactivating a chat that blocked the bot, or moving a migrated group).
+     */
+    public void chatChanged(long chatId) {
+        matcher.sync(chatId);
+    }
+
     /** Each chat's language (the chats table), for anything else that speaks to chats (digests, alerts). */
     public LanguagePreferences languages() {
         return languages;
