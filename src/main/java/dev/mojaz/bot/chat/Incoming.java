@@ -23,14 +23,40 @@ public sealed interface Incoming {
      * @param text      the text or the caption; empty for messages without either
      * @param links     the links in it, from Telegram's {@code url} and {@code text_link} entities, in order
      * @param forwarded whether it was forwarded from elsewhere
+     * @param document  the file attached to it (an OPML file an admin sends), if any; {@code text} is then its
+     *                  caption
      */
     record Message(long updateId, ChatRef chat, Optional<Person> from, int messageId, String text,
-                   List<String> links, boolean forwarded) implements Incoming {
+                   List<String> links, boolean forwarded, Optional<Document> document) implements Incoming {
         public Message {
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(from, "from");
             text = text == null ? "" : text;
             links = List.copyOf(links);
+            Objects.requireNonNull(document, "document");
+        }
+
+        /** A message without a file. */
+        public Message(long updateId, ChatRef chat, Optional<Person> from, int messageId, String text,
+                       List<String> links, boolean forwarded) {
+            this(updateId, chat, from, messageId, text, links, forwarded, Optional.empty());
+        }
+    }
+
+    /**
+     * A file sent as a document. The bytes stay on Telegram's side until fetched with
+     * {@link FileDownloads#download}.
+     *
+     * @param fileId   Telegram's id for fetching it
+     * @param fileName the name it was sent with; may be empty
+     * @param mimeType as the sender's client declared it; may be empty
+     * @param size     its size in bytes, or 0 when Telegram does not say
+     */
+    record Document(String fileId, String fileName, String mimeType, long size) {
+        public Document {
+            Objects.requireNonNull(fileId, "fileId");
+            fileName = fileName == null ? "" : fileName;
+            mimeType = mimeType == null ? "" : mimeType;
         }
     }
 

@@ -95,6 +95,33 @@ public final class TelegramConnection implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Downloads a file Telegram holds ({@code file_path} from getFile) from this server's file endpoint,
+     * {@code /file/bot<token>/<path>}. TelegramBots' own download always goes to api.telegram.org, whatever server
+     * the client was made for, so the URL is built here.
+     *
+     * @throws FileDownloads.TooLarge past {@code maxBytes}
+     */
+    byte[] download(String filePath, long maxBytes) throws java.io.IOException {
+        okhttp3.HttpUrl fileUrl = new okhttp3.HttpUrl.Builder()
+                .scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
+                .addPathSegment("file").addPathSegment("bot" + token)
+                .addPathSegments(filePath.startsWith("/") ? filePath.substring(1) : filePath)
+                .build();
+        try (okhttp3.Response response = requests.newCall(new okhttp3.Request.Builder().url(fileUrl).get().build()).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new java.io.IOException("downloading the file failed: HTTP " + response.code());
+            }
+            try (java.io.InputStream in = response.body().byteStream()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    throw new dev.mojaz.bot.chat.FileDownloads.TooLarge("the file is larger than " + maxBytes + " bytes");
+                }
+                return bytes;
+            }
+        }
+    }
+
     Duration requestTimeout() {
         return requestTimeout;
     }

@@ -65,8 +65,13 @@ public final class UpdateParser {
         String text = message.hasText() ? message.getText() : message.hasCaption() ? message.getCaption() : "";
         List<MessageEntity> entities = message.hasText() ? message.getEntities() : message.getCaptionEntities();
         boolean forwarded = message.getForwardOrigin() != null || message.getForwardDate() != null;
+        Optional<Incoming.Document> document = Optional.ofNullable(message.getDocument())
+                .filter(d -> d.getFileId() != null)
+                .map(d -> new Incoming.Document(d.getFileId(), d.getFileName(), d.getMimeType(),
+                        d.getFileSize() == null ? 0 : d.getFileSize()));
         return Optional.of(new Incoming.Message(updateId, chat, Optional.ofNullable(from).map(UpdateParser::person),
-                message.getMessageId() == null ? 0 : message.getMessageId(), text, links(text, entities), forwarded));
+                message.getMessageId() == null ? 0 : message.getMessageId(), text, links(text, entities), forwarded,
+                document));
     }
 
     private static Optional<Incoming> callback(long updateId, CallbackQuery query) {

@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  * <p>It implements getMe, deleteWebhook, getUpdates (long poll honouring {@code timeout}, {@code offset},
  * {@code limit} and {@code allowed_updates}; a newer poll ends an older one with 409 as Telegram does),
  * sendMessage (HTML parse mode checked, length counted as Telegram counts it), editMessageText,
- * answerCallbackQuery, setMyCommands, getMyCommands and deleteMyCommands. It records what the bot sent, with
+ * answerCallbackQuery, setMyCommands, getMyCommands and deleteMyCommands, getChatMember (statuses set with
+ * {@link #memberStatus}), and getFile with the file endpoint for documents pushed with {@link #sendDocument}. It records what the bot sent, with
  * ways to await it without sleeping; lets tests push updates from private chats, groups and channels; injects
  * faults once or per chat; and applies flood limits ({@link RateRules}) against an injectable clock, counting
  * violations.
@@ -52,6 +53,7 @@ import java.util.regex.Pattern;
 public final class FakeTelegramServer implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-fake_token";
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)/?");
+    private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[^\\s<>\"«»]+");
     private static final Pattern COMMAND_AT_START = Pattern.compile("^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?");
     private static final Duration AWAIT = Duration.ofSeconds(10);
@@ -99,6 +101,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, Integer> violationsByChat = new HashMap<>();
     private int violations;
     private final AtomicInteger callbackIds = new AtomicInteger(1000);
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<String, String> memberStatus = new HashMap<>();
 
     /** One request as it arrived. */
     public record Call(String method, JsonNode params, int status, Instant at) {
@@ -250,6 +254,43 @@ public final class FakeTelegramServer implements AutoCloseable {
         forwardOrigin.put("type", "channel").put("date", epochSeconds()).put("message_id", 1);
         forwardOrigin.set("chat", chat(origin));
         return push("message", message);
+    }
+
+    /**
+     * A file sent as a document by {@code from} in {@code chat}, with {@code caption} (which may be a command);
+     * the bot can fetch its bytes with getFile and the file endpoint.
+     */
+    public int sendDocument(FakeChat chat, FakeUser from, String fileName, byte[] bytes, String caption) {
+        String fileId = "file-" + callbackIds.incrementAndGet();
+        lock.lock();
+        try {
+            files.put(fileId, bytes.clone());
+        } finally {
+            lock.unlock();
+        }
+        ObjectNode message = message(chat, caption);
+        message.remove("text");
+        if (message.has("entities")) {
+            message.set("caption_entities", message.remove("entities"));
+        }
+        if (!caption.isEmpty()) {
+            message.put("caption", caption);
+        }
+        message.set("from", user(from));
+        message.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                .put("file_name", fileName).put("mime_type", "text/x-opml").put("file_size", bytes.length);
+        return push("message", message);
+    }
+
+    /** What getChatMember answers for {@code userId} in {@code chatId} (member, administrator, creator…). */
+    public FakeTelegramServer memberStatus(long chatId, long userId, String status) {
+        lock.lock();
+        try {
+            memberStatus.put(chatId + ":" + userId, status);
+        } finally {
+            lock.unlock();
+        }
+        return this;
     }
 
     /** A post in a channel (no author; the channel itself is the sender). */
@@ -535,6 +576,11 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Matcher file = FILE_PATH.matcher(exchange.getRequestURI().getPath());
+            if (file.matches()) {
+                serveFile(exchange, file.group(1), file.group(2));
+                return;
+            }
             Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
             if (!path.matches()) {
                 reply(exchange, error(404, "Not Found", null));
@@ -563,6 +609,29 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private record Response(int status, String body, boolean json) {
+    }
+
+    /** {@code GET /file/bot<token>/<file_path>}: the bytes of a file sent with {@link #sendDocument}. */
+    private void serveFile(HttpExchange exchange, String fileToken, String filePath) throws IOException {
+        byte[] bytes;
+        lock.lock();
+        try {
+            bytes = fileToken.equals(token) ? files.get(filePath.replaceFirst("^documents/", "")) : null;
+            calls.add(new Call("file", nodes.objectNode().put("path", filePath), bytes == null ? 404 : 200,
+                    clock.instant()));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (bytes == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private JsonNode params(HttpExchange exchange) throws IOException {
@@ -641,6 +710,8 @@ public final class FakeTelegramServer implements AutoCloseable {
             case "setmycommands" -> setMyCommands(params);
             case "getmycommands" -> getMyCommands(params);
             case "deletemycommands" -> deleteMyCommands(params);
+            case "getfile" -> getFile(params);
+            case "getchatmember" -> getChatMember(params);
             default -> error(404, "Not Found: method not found", null);
         };
     }
@@ -870,6 +941,46 @@ public final class FakeTelegramServer implements AutoCloseable {
             lock.unlock();
         }
         return ok(nodes.booleanNode(true));
+    }
+
+    private Response getFile(JsonNode params) {
+        String fileId = params.path("file_id").asText("");
+        lock.lock();
+        try {
+            byte[] bytes = files.get(fileId);
+            if (bytes == null) {
+                return error(400, "Bad Request: invalid file_id", null);
+            }
+            ObjectNode file = nodes.objectNode().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                    .put("file_size", bytes.length).put("file_path", "documents/" + fileId);
+            return ok(file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Response getChatMember(JsonNode params) {
+        long chatId = params.path("chat_id").asLong(0);
+        long userId = params.path("user_id").asLong(0);
+        String status;
+        lock.lock();
+        try {
+            status = memberStatus.getOrDefault(chatId + ":" + userId, "member");
+        } finally {
+            lock.unlock();
+        }
+        ObjectNode member = nodes.objectNode().put("status", status);
+        member.set("user", user(new FakeUser(userId, "User", "user" + userId, null)));
+        if (status.equals("administrator")) {
+            member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                    .put("can_delete_messages", true).put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true).put("can_promote_members", false)
+                    .put("can_change_info", true).put("can_invite_users", true).put("can_post_stories", false)
+                    .put("can_edit_stories", false).put("can_delete_stories", false);
+        } else if (status.equals("creator")) {
+            member.put("is_anonymous", false);
+        }
+        return ok(member);
     }
 
     private static String scopeKey(JsonNode params) {

@@ -157,7 +157,7 @@ class TextsTest {
         for (String name : names) {
             Object value = switch (name) {
                 case "count", "max", "number", "minutes", "added", "skipped", "part", "parts", "people", "active",
-                        "subscriptions", "articles", "queue" -> 3;
+                        "subscriptions", "articles", "queue", "pending", "sending", "failed", "dead", "sent" -> 3;
                 case "link" -> Html.link("https://news.example/a?b=1&c=2", "عنوان <الخبر> & \"التفاصيل\"");
                 case "query_help" -> TEXTS.html(language, Msg.HELP_QUERY);
                 default -> plain ? "قيمة " + name : "قيمة <b>" + name + "</b> & \"x\"";

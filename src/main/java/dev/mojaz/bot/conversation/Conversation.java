@@ -1,0 +1,324 @@
+package dev.mojaz.bot.conversation;
+
+import dev.mojaz.bot.chat.BotCommand;
+import dev.mojaz.bot.chat.ChatAdmins;
+import dev.mojaz.bot.chat.FileDownloads;
+import dev.mojaz.bot.chat.Incoming;
+import dev.mojaz.bot.chat.IncomingHandler;
+import dev.mojaz.bot.command.RequestThrottle;
+import dev.mojaz.bot.command.Router;
+import dev.mojaz.bot.i18n.Language;
+import dev.mojaz.bot.i18n.LanguagePreferences;
+import dev.mojaz.bot.i18n.LanguageResolver;
+import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.bot.send.MessageSender;
+import dev.mojaz.bot.telegram.UpdateOffsetStore;
+import dev.mojaz.config.BotConfig;
+import dev.mojaz.config.MatchConfig;
+import dev.mojaz.config.SourceConfig;
+import dev.mojaz.config.TelegramConfig;
+import dev.mojaz.digest.OnDemandDigest;
+import dev.mojaz.extract.ArticleExtractor;
+import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.match.QueryParser;
+import dev.mojaz.source.catalog.SourceCatalog;
+import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.store.Store;
+import dev.mojaz.summary.Summarizer;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole conversation: every command, button and message handler, backed by the store, behind one
+ * {@link IncomingHandler}. The one entry point the {@code run} and {@code console} commands wire:
+ *
+ * <pre>{@code
+ * Conversation conversation = Conversation.builder()
+ *         .store(store)                              // the database: chats, subscriptions, outbox, bot state
+ *         .subscriptions(live)                       // LiveSubscriptions: what the dispatcher matches articles with
+ *         .matchConfig(config.match())               // query limits, subscriptions per chat
+ *         .sources(catalog)                          // configured + run-time sources (admins change them)
+ *         .fetcher(fetcher)                          // the application's guarded HttpFetcher, for links and feeds
+ *         .extractor(extractor).extractionCache(extractionCache).summarizer(summarizer)
+ *         .digest(onDemandDigest)                    // /digest
+ *         .texts(Texts.load())
+ *         .telegramConfig(config.telegram())         // admins, summary rate limit, link previews, default language
+ *         .botConfig(config.bot())                   // a new chat's defaults, what /settings offers
+ *         .clock(clock)
+ *         .botUsername(identity.username())          // from getMe, to recognise /command@username
+ *         .ephemeralSender(sender)                   // edits and button answers; share it with the outbox sender
+ *         .chatAdmins(new TelegramChatAdmins(client)) // who may change a group's settings
+ *         .files(new TelegramFiles(connection))      // OPML files admins send
+ *         .onEnqueued(outboxSender::wake)            // optional: replies were committed to the outbox
+ *         .build();
+ * new LongPollingIntake(connection, conversation.updateOffsets(), conversation, backoff, clock).start();
+ * }</pre>
+ *
+ * <p>{@link #handle} makes each update one turn ({@link OutboxReplies}): replies go to the durable outbox,
+ * committed in the same transaction as the handler's changes and the update id ({@link #updateOffsets()}), so a
+ * restart neither loses nor repeats a command; an update whose id is already recorded is skipped. Edits of the
+ * bot's keyboards and answers to button presses go directly through the {@link MessageSender} after the commit.
+ * Nothing is sent from here: the outbox sender sends what is enqueued.
+ *
+ * <p>{@link #build} registers every stored subscription of a receiving chat in the {@link SubscriptionRegistry}
+ * (adding replaces, so one the owner loaded already is not doubled), and from then on every change the conversation
+ * commits is reflected there once it is committed.
+ */
+public final class Conversation implements IncomingHandler {
+    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+    private final Router router;
+    private final OutboxReplies replies;
+    private final StoredUpdateOffsets offsets;
+    private final StoredLanguages languages;
+    private final MatcherSync matcher;
+
+    private Conversation(Builder b) {
+        Store store = b.store;
+        this.offsets = new StoredUpdateOffsets(store);
+        this.replies = new OutboxReplies(store, offsets, b.ephemeralSender, b.onEnqueued);
+        ChatRegistry chats = new ChatRegistry(store, b.botConfig, b.telegramConfig.linkPreviews());
+        this.languages = new StoredLanguages(store, chats);
+        Supplier<QueryParser> parsers = new QueryParsers(b.matchConfig,
+                () -> b.sources.all().stream().map(SourceConfig::id).toList());
+        this.matcher = new MatcherSync(store, b.subscriptions);
+        Permissions permissions = new Permissions(b.chatAdmins);
+
+        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest);
+        Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, matcher, parsers, b.sources,
+                b.matchConfig, b.botConfig.suggestedTopics(), b.clock);
+        Settings settings = new Settings(store, chats, permissions, replies, b.botConfig.timeZones());
+        Summaries summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer,
+                new RequestThrottle(b.telegramConfig.limits(), b.clock), chats, b.botConfig.defaultSummarySentences(),
+                b.botConfig.textSummaryMinSentences());
+        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock);
+        FreeText text = new FreeText(subscriptions, summaries, admin);
+
+        Language fallback = Language.fromCode(b.telegramConfig.defaultLanguage()).orElse(Language.AR);
+        this.router = Router.builder()
+                .botUsername(b.botUsername)
+                .admins(b.telegramConfig.admins())
+                .languages(new LanguageResolver(languages, fallback))
+                .texts(b.texts)
+                .replies(replies)
+                .command(BotCommand.START, lifecycle::start)
+                .command(BotCommand.HELP, lifecycle::help)
+                .command(BotCommand.LANG, lifecycle::askLanguage)
+                .command(BotCommand.STOP, lifecycle::stop)
+                .command(BotCommand.FORGET, lifecycle::askForget)
+                .command(BotCommand.DIGEST, lifecycle::digestNow)
+                .command(BotCommand.SUBSCRIBE, subscriptions::subscribe)
+                .command(BotCommand.UNSUBSCRIBE, subscriptions::unsubscribe)
+                .command(BotCommand.LIST, subscriptions::list)
+                .command(BotCommand.SOURCES, subscriptions::sources)
+                .command(BotCommand.SETTINGS, settings::settings)
+                .command(BotCommand.SUMMARY, summaries::summaryCommand)
+                .command(BotCommand.ADDSOURCE, admin::addSource)
+                .command(BotCommand.REMOVESOURCE, admin::removeSource)
+                .command(BotCommand.IMPORTOPML, admin::importOpml)
+                .command(BotCommand.EXPORTOPML, admin::exportOpml)
+                .command(BotCommand.STATS, admin::stats)
+                .command(BotCommand.BROADCAST, admin::broadcast)
+                .callback(ChatLifecycle.LANG, lifecycle::chooseLanguage)
+                .callback(ChatLifecycle.FORGET, lifecycle::forget)
+                .callback(Subscriptions.SUBSCRIBE, subscriptions::subscribePressed)
+                .callback(Subscriptions.UNSUBSCRIBE, subscriptions::unsubscribePressed)
+                .callback(Subscriptions.SOURCES, subscriptions::sourcesPressed)
+                .callback(Settings.PREFIX, settings::pressed)
+                .callback(Admin.BROADCAST, admin::broadcastPressed)
+                .text(text::handle)
+                .membership(lifecycle::membershipChanged)
+                .migration(lifecycle::migrated)
+                .build();
+        int loaded = matcher.loadAll();
+        log.info("{} subscriptions registered for matching", loaded);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Handles one update as one turn (see the class comment); an update already recorded as handled is skipped.
+     * Never throws but {@link InterruptedException}, which means the bot is stopping: the update is then left for
+     * next time unless its work was already committed. Thread-safe, but "already handled" means "not after the last
+     * recorded id", so updates must come in order, as long polling hands them (a webhook should be registered with
+     * {@code max_connections} 1).
+     */
+    @Override
+    public void handle(Incoming incoming) throws InterruptedException {
+        if (incoming.updateId() <= offsets.lastHandled()) {
+            log.debug("update {} was handled before; skipped", incoming.updateId());
+            return;
+        }
+        replies.run(incoming.updateId(), () -> router.handle(incoming));
+    }
+
+    /** The last handled update id, kept in the store: give it to the intake (long polling or webhook). */
+    public UpdateOffsetStore updateOffsets() {
+        return offsets;
+    }
+
+    /**
+     * Brings the subscription registry up to date with the store for one chat, after someone else changed it (the
+     * outbox sender deactivating a chat that blocked the bot, or moving a migrated group).
+     */
+    public void chatChanged(long chatId) {
+        matcher.sync(chatId);
+    }
+
+    /** Each chat's language (the chats table), for anything else that speaks to chats (digests, alerts). */
+    public LanguagePreferences languages() {
+        return languages;
+    }
+
+    /** Collects the conversation's dependencies; {@link #build()} checks that each was given. */
+    public static final class Builder {
+        private Store store;
+        private SubscriptionRegistry subscriptions;
+        private MatchConfig matchConfig;
+        private SourceCatalog sources;
+        private HttpFetcher fetcher;
+        private ArticleExtractor extractor;
+        private ExtractionCache extractionCache;
+        private Summarizer summarizer;
+        private OnDemandDigest digest;
+        private Texts texts;
+        private TelegramConfig telegramConfig;
+        private BotConfig botConfig;
+        private Clock clock;
+        private String botUsername;
+        private MessageSender ephemeralSender;
+        private ChatAdmins chatAdmins;
+        private FileDownloads files;
+        private Runnable onEnqueued = () -> { };
+
+        private Builder() {
+        }
+
+        public Builder store(Store value) {
+            this.store = value;
+            return this;
+        }
+
+        /**
+         * The live subscriptions the dispatcher matches new articles with (a {@link LiveSubscriptions}); the
+         * conversation registers every stored one at {@link #build()} and keeps them in step from then on.
+         */
+        public Builder subscriptions(SubscriptionRegistry value) {
+            this.subscriptions = value;
+            return this;
+        }
+
+        public Builder matchConfig(MatchConfig value) {
+            this.matchConfig = value;
+            return this;
+        }
+
+        /** The effective sources; read afresh, so sources added by admins count at once. */
+        public Builder sources(SourceCatalog value) {
+            this.sources = value;
+            return this;
+        }
+
+        public Builder fetcher(HttpFetcher value) {
+            this.fetcher = value;
+            return this;
+        }
+
+        public Builder extractor(ArticleExtractor value) {
+            this.extractor = value;
+            return this;
+        }
+
+        public Builder extractionCache(ExtractionCache value) {
+            this.extractionCache = value;
+            return this;
+        }
+
+        public Builder summarizer(Summarizer value) {
+            this.summarizer = value;
+            return this;
+        }
+
+        public Builder digest(OnDemandDigest value) {
+            this.digest = value;
+            return this;
+        }
+
+        public Builder texts(Texts value) {
+            this.texts = value;
+            return this;
+        }
+
+        public Builder telegramConfig(TelegramConfig value) {
+            this.telegramConfig = value;
+            return this;
+        }
+
+        public Builder botConfig(BotConfig value) {
+            this.botConfig = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** The bot's username from getMe (without {@code @}); the console may pass any name. */
+        public Builder botUsername(String value) {
+            this.botUsername = value;
+            return this;
+        }
+
+        /** Sends edits and button answers at once; share it (and its rate limiter) with the outbox sender. */
+        public Builder ephemeralSender(MessageSender value) {
+            this.ephemeralSender = value;
+            return this;
+        }
+
+        /** Who administers a group; {@link ChatAdmins#anyone()} where there are no groups (the console). */
+        public Builder chatAdmins(ChatAdmins value) {
+            this.chatAdmins = value;
+            return this;
+        }
+
+        /** Files people send; {@link FileDownloads#none()} where none can arrive. */
+        public Builder files(FileDownloads value) {
+            this.files = value;
+            return this;
+        }
+
+        /** Called after a turn committed messages to the outbox, to wake the outbox sender (optional). */
+        public Builder onEnqueued(Runnable value) {
+            this.onEnqueued = value;
+            return this;
+        }
+
+        public Conversation build() {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(subscriptions, "subscriptions");
+            Objects.requireNonNull(matchConfig, "matchConfig");
+            Objects.requireNonNull(sources, "sources");
+            Objects.requireNonNull(fetcher, "fetcher");
+            Objects.requireNonNull(extractor, "extractor");
+            Objects.requireNonNull(extractionCache, "extractionCache");
+            Objects.requireNonNull(summarizer, "summarizer");
+            Objects.requireNonNull(digest, "digest");
+            Objects.requireNonNull(texts, "texts");
+            Objects.requireNonNull(telegramConfig, "telegramConfig");
+            Objects.requireNonNull(botConfig, "botConfig");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(botUsername, "botUsername");
+            Objects.requireNonNull(ephemeralSender, "ephemeralSender");
+            Objects.requireNonNull(chatAdmins, "chatAdmins");
+            Objects.requireNonNull(files, "files");
+            Objects.requireNonNull(onEnqueued, "onEnqueued");
+            return new Conversation(this);
+        }
+    }
+}

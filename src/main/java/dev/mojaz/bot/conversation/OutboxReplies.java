@@ -1,0 +1,229 @@
+package dev.mojaz.bot.conversation;
+
+import dev.mojaz.bot.chat.CallbackAnswer;
+import dev.mojaz.bot.chat.Keyboard;
+import dev.mojaz.bot.chat.MessageEdit;
+import dev.mojaz.bot.chat.OutboxCodec;
+import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.bot.command.ReplySink;
+import dev.mojaz.bot.format.Html;
+import dev.mojaz.bot.format.MessageSplitter;
+import dev.mojaz.bot.send.MessageSender;
+import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.store.NewMessage;
+import dev.mojaz.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replies through the durable outbox, committed together with what the handler did and with the update id.
+ *
+ * <p><b>The transaction design.</b> Handling one update is a <em>turn</em> ({@link #run}). Messages a handler
+ * sends are collected, not sent. Handlers whose work is quick do it inside {@link #atomically}: their store changes,
+ * the collected messages (enqueued with {@code deliveries().enqueue}) and the update id
+ * ({@link StoredUpdateOffsets}) are one transaction, so a crash before the commit leaves no trace and Telegram
+ * hands the update again after the restart, and a crash after it finds the update recorded: it is neither lost nor
+ * handled twice. Handlers that wait on the network (a link's summary, a feed an admin adds, an OPML file) do that
+ * first, outside any transaction, so the database's single writer is never held during a fetch; what they decide
+ * is then committed the same way at the end of the turn. A transaction that fails is rolled back together with
+ * the turn's collected messages.
+ *
+ * <p><b>Ephemeral actions.</b> Edits of the bot's own messages (a settings keyboard changing in place) and answers
+ * to button presses are not durable: they only make sense within seconds, and a lost one costs nothing. They are
+ * sent directly through the shared {@link MessageSender} (within the same rate limits as the outbox sender) after
+ * the turn's commit, so a keyboard never shows a change that was rolled back.
+ *
+ * <p>Messages longer than Telegram's 4096 characters are split here ({@link MessageSplitter}); a keyboard goes
+ * with the last part.
+ */
+public final class OutboxReplies implements ReplySink {
+    private static final Logger log = LoggerFactory.getLogger(OutboxReplies.class);
+
+    /** Work that may throw {@link InterruptedException}, as handlers do. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws InterruptedException;
+    }
+
+    private final Store store;
+    private final StoredUpdateOffsets offsets;
+    private final MessageSender ephemeral;
+    private final Runnable onEnqueued;
+    private final MessageSplitter splitter = MessageSplitter.forMessages();
+    private final ThreadLocal<Turn> current = new ThreadLocal<>();
+
+    /**
+     * @param ephemeral  sends edits and button answers (share it with the outbox sender, so that one rate limiter
+     *                   sees everything)
+     * @param onEnqueued called after a turn committed messages to the outbox (to wake the outbox sender)
+     */
+    OutboxReplies(Store store, StoredUpdateOffsets offsets, MessageSender ephemeral, Runnable onEnqueued) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.offsets = Objects.requireNonNull(offsets, "offsets");
+        this.ephemeral = Objects.requireNonNull(ephemeral, "ephemeral");
+        this.onEnqueued = Objects.requireNonNull(onEnqueued, "onEnqueued");
+    }
+
+    /**
+     * Handles one update as a turn: runs {@code handling}, commits what is left (messages, the update id), then runs
+     * the after-commit work and sends the ephemeral actions.
+     */
+    void run(long updateId, Work handling) throws InterruptedException {
+        if (current.get() != null) {
+            throw new IllegalStateException("a turn is already running on this thread");
+        }
+        Turn turn = new Turn(updateId);
+        current.set(turn);
+        try {
+            handling.run();
+            if (turn.needsCommit()) {
+                commit(turn, () -> { });
+            }
+        } catch (RuntimeException e) {
+            log.error("handling update {} failed before its replies were committed", updateId, e);
+        } finally {
+            current.remove();
+            runHooks(turn); // committed work is followed up even when the turn ends early (stopping)
+        }
+        sendEphemeral(turn);
+    }
+
+    /**
+     * Runs {@code work} in one transaction with the turn's collected messages and the update id. If it throws,
+     * its store changes and whatever it added to the turn are undone, and the exception goes on.
+     */
+    void atomically(Work work) throws InterruptedException {
+        commit(turn(), work);
+    }
+
+    /**
+     * Asks for the outbox sender to be woken after the turn, for messages enqueued by others in this turn's
+     * transaction (the on-demand digest).
+     */
+    void wakeSender() {
+        turn().wake = true;
+    }
+
+    /** Work to do once the current transaction (or the turn's final one) has committed. */
+    void afterCommit(Runnable hook) {
+        turn().afterCommit.add(Objects.requireNonNull(hook, "hook"));
+    }
+
+    @Override
+    public void send(OutgoingMessage message) {
+        turn().messages.add(Objects.requireNonNull(message, "message"));
+    }
+
+    @Override
+    public void edit(MessageEdit edit) {
+        turn().ephemeral.add(Objects.requireNonNull(edit, "edit"));
+    }
+
+    @Override
+    public void answer(CallbackAnswer answer) {
+        turn().ephemeral.add(Objects.requireNonNull(answer, "answer"));
+    }
+
+    private Turn turn() {
+        Turn turn = current.get();
+        if (turn == null) {
+            throw new IllegalStateException("replies are collected per update: call this while handling one");
+        }
+        return turn;
+    }
+
+    private void commit(Turn turn, Work work) throws InterruptedException {
+        Turn.Mark mark = turn.mark();
+        try {
+            store.transaction(() -> {
+                try {
+                    work.run();
+                } catch (InterruptedException e) {
+                    throw new Interrupted(e);
+                }
+                enqueueAndRecord(turn);
+            });
+        } catch (Interrupted e) {
+            turn.rollbackTo(mark);
+            throw e.cause;
+        } catch (RuntimeException | Error e) {
+            turn.rollbackTo(mark);
+            throw e;
+        }
+    }
+
+    /** Inside the transaction: the collected messages into the outbox, the update id recorded. */
+    private void enqueueAndRecord(Turn turn) {
+        for (OutgoingMessage message : turn.messages.subList(turn.enqueued, turn.messages.size())) {
+            store.deliveries().enqueue(message.chatId(), encode(message));
+        }
+        turn.enqueued = turn.messages.size();
+        if (!turn.recorded) {
+            offsets.handled(turn.updateId);
+            turn.recorded = true;
+        }
+        turn.committedHooks = turn.afterCommit.size();
+    }
+
+    private List<NewMessage> encode(OutgoingMessage message) {
+        List<Html> parts = splitter.split(message.text());
+        List<NewMessage> encoded = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            Keyboard keyboard = i == parts.size() - 1 ? message.keyboard() : Keyboard.NONE;
+            encoded.add(OutboxCodec.encode(new OutgoingMessage(message.chatId(), parts.get(i), keyboard,
+                    message.linkPreview())));
+        }
+        return encoded;
+    }
+
+    private void runHooks(Turn turn) {
+        for (Runnable hook : turn.afterCommit.subList(0, turn.committedHooks)) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                log.error("after handling update {}: {}", turn.updateId, e.toString(), e);
+            }
+        }
+    }
+
+    private void sendEphemeral(Turn turn) throws InterruptedException {
+        // Edits first, the button's answer last: when the spinner stops, the message already shows the change.
+        for (Object action : turn.ephemeral) {
+            if (action instanceof MessageEdit edit) {
+                report(turn, "edit", ephemeral.edit(edit));
+            }
+        }
+        for (Object action : turn.ephemeral) {
+            if (action instanceof CallbackAnswer answer) {
+                report(turn, "button answer", ephemeral.answer(answer));
+            }
+        }
+        if (turn.enqueued > 0 || turn.wake) {
+            try {
+                onEnqueued.run();
+            } catch (RuntimeException e) {
+                log.warn("waking the outbox sender failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static void report(Turn turn, String what, SendOutcome outcome) {
+        if (!outcome.isSuccess()) {
+            log.info("update {}: {} not done: {}", turn.updateId, what, outcome);
+        }
+    }
+
+    /** Carries an {@link InterruptedException} out of a transaction, which takes only unchecked exceptions. */
+    private static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final InterruptedException cause;
+
+        Interrupted(InterruptedException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.mojaz.bot.conversation;
+
+import dev.mojaz.bot.chat.Incoming;
+import dev.mojaz.bot.chat.Keyboard;
+import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.bot.chat.Person;
+import dev.mojaz.bot.command.Context;
+import dev.mojaz.bot.command.ParsedCommand;
+import dev.mojaz.bot.command.RequestThrottle;
+import dev.mojaz.bot.format.Html;
+import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.extract.ArticleExtractor;
+import dev.mojaz.extract.ExtractedPage;
+import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.source.feed.Links;
+import dev.mojaz.source.http.FetchException;
+import dev.mojaz.source.http.FetchRequest;
+import dev.mojaz.source.http.FetchResponse;
+import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.store.Chat;
+import dev.mojaz.summary.Summarizer;
+import dev.mojaz.summary.Summary;
+import dev.mojaz.summary.SummaryLength;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Summaries on demand: /summary with a link, a link sent in a private chat, a forwarded post, or a long text pasted
+ * in. Links are fetched through the application's {@link HttpFetcher}, so every fetch limit and the SSRF guard
+ * apply (a private or local address is refused unless {@code fetch.allow-private-addresses}); each failure is
+ * named politely. Each person may ask for {@code telegram.limits.summaries-per-person} summaries in
+ * {@code summary-window} ({@link RequestThrottle}); past that they are told when to try again.
+ *
+ * <p>These handlers run outside any transaction: fetching may take seconds, and the database's one writer must
+ * not wait on it. The reply is committed with the update id once the summary is made.
+ */
+final class Summaries {
+    private final HttpFetcher fetcher;
+    private final ArticleExtractor extractor;
+    private final ExtractionCache extracted;
+    private final Summarizer summarizer;
+    private final RequestThrottle throttle;
+    private final ChatRegistry chats;
+    private final int defaultSentences;
+    private final int minTextSentences;
+
+    Summaries(HttpFetcher fetcher, ArticleExtractor extractor, ExtractionCache extracted, Summarizer summarizer,
+              RequestThrottle throttle, ChatRegistry chats, int defaultSentences, int minTextSentences) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.extracted = Objects.requireNonNull(extracted, "extracted");
+        this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.chats = Objects.requireNonNull(chats, "chats");
+        this.defaultSentences = defaultSentences;
+        this.minTextSentences = minTextSentences;
+    }
+
+    void summaryCommand(ParsedCommand command, Context context) throws InterruptedException {
+        Optional<String> link = context.incoming() instanceof Incoming.Message m && !m.links().isEmpty()
+                ? Optional.of(m.links().get(0)) : Optional.empty();
+        if (link.isEmpty() && command.hasArguments()) {
+            link = Optional.of(command.arguments().split("\\s+", 2)[0]);
+        }
+        if (link.isEmpty()) {
+            context.reply(Msg.SUMMARY_ASK);
+            return;
+        }
+        summariseLink(link.get(), context);
+    }
+
+    /** The summary of the article at {@code link}, or a polite word on why there is none. */
+    void summariseLink(String link, Context context) throws InterruptedException {
+        Optional<URI> url = parse(link);
+        if (url.isEmpty()) {
+            context.reply(Msg.SUMMARY_BAD_LINK, Map.of("text", Say.shorten(link, 200)));
+            return;
+        }
+        if (throttled(context)) {
+            return;
+        }
+        ExtractedPage page;
+        try {
+            page = page(url.get());
+        } catch (FetchException e) {
+            context.reply(message(e));
+            return;
+        }
+        Optional<Chat> chat = chats.find(context.chat().id());
+        Summary summary = page.hasText() ? summarizer.summarize(page.title(), page.text(), length(chat)) : null;
+        if (summary == null || summary.isEmpty()) {
+            context.reply(Msg.SUMMARY_NOT_ARTICLE);
+            return;
+        }
+        URI shown = page.canonicalUrl() != null ? page.canonicalUrl() : url.get();
+        String title = page.title().isBlank() ? shown.toString() : page.title();
+        Html text = context.text(Msg.SUMMARY_RESULT, Map.of("link", Html.link(shown.toString(), title),
+                "summary", Html.text(summary.text()), "source", site(shown)));
+        boolean previews = chat.map(c -> c.settings().linkPreviews()).orElse(false);
+        context.send(new OutgoingMessage(context.chat().id(), text, Keyboard.NONE, previews));
+    }
+
+    /**
+     * A summary of text sent without a link, if it is long enough to be worth one ({@code bot.text-summary-min-
+     * sentences}); false (and nothing said) when it is not.
+     */
+    boolean summariseText(String text, Context context) throws InterruptedException {
+        if (summarizer.rank(null, text).ranked().size() < minTextSentences) {
+            return false;
+        }
+        if (throttled(context)) {
+            return true;
+        }
+        Summary summary = summarizer.summarize(null, text, length(chats.find(context.chat().id())));
+        if (summary.isEmpty()) {
+            return false;
+        }
+        context.reply(Msg.SUMMARY_TEXT_RESULT, Map.of("summary", Html.text(summary.text())));
+        return true;
+    }
+
+    private boolean throttled(Context context) throws InterruptedException {
+        long who = context.from().map(Person::id).orElse(context.chat().id());
+        Optional<Duration> wait = throttle.tryAcquire(who);
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+        context.reply(Msg.SUMMARY_RATE_LIMITED, Map.of("minutes", minutes));
+        return true;
+    }
+
+    private ExtractedPage page(URI url) throws FetchException {
+        Optional<ExtractedPage> cached = extracted.getIfPresent(url);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        FetchResponse response = fetcher.fetch(FetchRequest.page(url));
+        ExtractedPage page = looksLikePage(response.contentType())
+                ? extractor.extract(response.body(), response.contentType(), response.finalUrl())
+                : new ExtractedPage(url, url, "", null, null, null, java.util.List.of());
+        extracted.put(url, page);
+        return page;
+    }
+
+    /** HTML, XHTML or an unlabelled answer; not a PDF, an image or a feed. */
+    private static boolean looksLikePage(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.contains("html") || type.startsWith("text/plain");
+    }
+
+    private SummaryLength length(Optional<Chat> chat) {
+        int sentences = chat.map(c -> c.settings().summarySentences()).orElse(defaultSentences);
+        SummaryLength standard = summarizer.defaultLength();
+        int perSentence = standard.maxCharacters() > 0 && standard.sentences() > 0
+                ? standard.maxCharacters() / standard.sentences() : 0;
+        SummaryLength length = SummaryLength.sentences(sentences);
+        return perSentence > 0 ? length.capped(perSentence * sentences) : length;
+    }
+
+    static Msg message(FetchException e) {
+        return switch (e.kind()) {
+            case BLOCKED -> Msg.SUMMARY_PRIVATE_ADDRESS;
+            case TOO_LARGE -> Msg.SUMMARY_TOO_LARGE;
+            case TIMEOUT -> Msg.SUMMARY_TIMEOUT;
+            case BAD_URL -> Msg.SUMMARY_FAILED;
+            case HTTP_STATUS -> e.status() == 404 || e.status() == 410 ? Msg.SUMMARY_NOT_FOUND : Msg.SUMMARY_FAILED;
+            default -> Msg.SUMMARY_FAILED;
+        };
+    }
+
+    /** A link as people send it: with or without {@code https://}, with spaces or Arabic in it. */
+    static Optional<URI> parse(String link) {
+        String text = link.strip();
+        if (text.isEmpty() || text.contains(" ")) {
+            return Optional.empty();
+        }
+        if (!text.contains("://")) {
+            text = "https://" + text;
+        }
+        return Links.resolve(null, text).filter(u -> u.getHost() != null);
+    }
+
+    /** The site's name as the address shows it: {@code www.} dropped. */
+    private static String site(URI url) {
+        String host = url.getHost() == null ? url.toString() : url.getHost();
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.mojaz.bot.conversation;
+
+import dev.mojaz.bot.fake.FakeTelegramServer;
+import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.bot.send.Backoff;
+import dev.mojaz.bot.send.MessageSender;
+import dev.mojaz.bot.send.RateLimiter;
+import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.bot.telegram.LongPollingIntake;
+import dev.mojaz.bot.telegram.TelegramChatAdmins;
+import dev.mojaz.bot.telegram.TelegramConnection;
+import dev.mojaz.bot.telegram.TelegramFiles;
+import dev.mojaz.bot.telegram.TelegramGateway;
+import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.MatchConfig;
+import dev.mojaz.config.MojazConfig;
+import dev.mojaz.config.StoreConfig;
+import dev.mojaz.config.TelegramConfig;
+import dev.mojaz.digest.OnDemandDigest;
+import dev.mojaz.extract.ArticleExtractor;
+import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.match.MatchEngine;
+import dev.mojaz.match.QueryParser;
+import dev.mojaz.source.TestFetchConfig;
+import dev.mojaz.source.catalog.SourceCatalog;
+import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.store.NewMessage;
+import dev.mojaz.store.Store;
+import dev.mojaz.summary.Summarizer;
+import dev.mojaz.text.BoilerplateFilter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The conversation wired as {@code run} wires it, against the fake Bot API server: the real TelegramBots client
+ * and long polling, a real SQLite file in {@code dir}, the real fetcher, extractor and summariser, and replies sent
+ * from the outbox by the test-only {@link OutboxDrain} as soon as a turn commits them.
+ */
+final class ConversationHarness implements AutoCloseable {
+    static final long ADMIN = 4242;
+    static final Texts TEXTS = Texts.load();
+    static final MojazConfig DEFAULTS = new ConfigLoader(Map.of()).defaults();
+
+    /** What a test may change. */
+    static final class Options {
+        boolean allowPrivateAddresses = true;
+        int summariesPerPerson = 10;
+        int maxQueriesPerChat = 50;
+        Duration fetchTimeout = Duration.ofSeconds(10);
+        Duration pollRetry = Duration.ofMillis(50);
+        /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
+        final AtomicInteger digestArticles = new AtomicInteger();
+    }
+
+    final FakeTelegramServer server;
+    final Options options;
+    final Store store;
+    final MatchEngine engine = new MatchEngine();
+    final LiveSubscriptions live = new LiveSubscriptions(engine, new QueryParser(DEFAULTS.match(), List.of()));
+    final SourceCatalog catalog;
+    final Summarizer summarizer = new Summarizer(DEFAULTS.summary());
+    final ArticleExtractor extractor = new ArticleExtractor(BoilerplateFilter.standard());
+    final HttpFetcher fetcher;
+    final TelegramConnection connection;
+    final OutboxDrain drain;
+    final Conversation conversation;
+    final LongPollingIntake intake;
+
+    ConversationHarness(FakeTelegramServer server, Path dir, Options options) throws Exception {
+        this.server = server;
+        this.options = options;
+        Clock clock = Clock.systemUTC();
+        this.store = Store.open(new StoreConfig("mojaz.db", 30), dir, clock);
+        this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
+        TestFetchConfig fetch = TestFetchConfig.defaults();
+        fetch.allowPrivateAddresses = options.allowPrivateAddresses;
+        fetch.maxRetries = 0;
+        fetch.readTimeout = options.fetchTimeout;
+        fetch.totalTimeout = options.fetchTimeout;
+        this.fetcher = new HttpFetcher(fetch.build(), clock);
+        TelegramConfig t = DEFAULTS.telegram();
+        TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.of(ADMIN), t.requestTimeout(),
+                t.pollTimeout(), t.linkPreviews(), t.defaultLanguage(),
+                new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
+                        Duration.ofHours(1)), t.retry());
+        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5),
+                Duration.ofSeconds(2));
+        TelegramGateway gateway = new TelegramGateway(connection.client());
+        String username = gateway.whoAmI().username();
+        Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 3);
+        MessageSender sender = new MessageSender(gateway, new RateLimiter(telegram.limits(), clock),
+                Sleeper.system(clock), clock, backoff);
+        this.drain = new OutboxDrain(store, sender);
+        OnDemandDigest digest = chatId -> {
+            int articles = options.digestArticles.get();
+            if (articles > 0) {
+                store.deliveries().enqueue(chatId, List.of(NewMessage.html("<b>Test digest</b> of " + articles)));
+            }
+            return articles;
+        };
+        this.conversation = Conversation.builder()
+                .store(store)
+                .subscriptions(live)
+                .matchConfig(new MatchConfig(options.maxQueriesPerChat, DEFAULTS.match().maxQueryLength(),
+                        DEFAULTS.match().maxTermsPerQuery()))
+                .sources(catalog)
+                .fetcher(fetcher)
+                .extractor(extractor)
+                .extractionCache(new ExtractionCache(1 << 20, Duration.ofMinutes(5)))
+                .summarizer(summarizer)
+                .digest(digest)
+                .texts(TEXTS)
+                .telegramConfig(telegram)
+                .botConfig(DEFAULTS.bot())
+                .clock(clock)
+                .botUsername(username)
+                .ephemeralSender(sender)
+                .chatAdmins(new TelegramChatAdmins(connection.client()))
+                .files(new TelegramFiles(connection))
+                .onEnqueued(drain::drainQuietly)
+                .build();
+        // as the real outbox sender does at start: what a previous run left half-sent goes again, then everything due
+        store.deliveries().requeueInterrupted();
+        drain.drain();
+        this.intake = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
+                new Backoff(options.pollRetry, options.pollRetry, 3), clock);
+        intake.start();
+    }
+
+    /**
+     * Waits until the outbox is drained (the drain runs on the polling thread after each turn; its lock makes this a
+     * barrier), so that a test can stop the bot without leaving a message half-sent.
+     */
+    void settle() throws InterruptedException {
+        drain.drain();
+    }
+
+    @Override
+    public void close() {
+        intake.close();
+        connection.close();
+        fetcher.close();
+        store.close();
+    }
+}

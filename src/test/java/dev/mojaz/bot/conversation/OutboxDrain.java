@@ -1,0 +1,55 @@
+package dev.mojaz.bot.conversation;
+
+import dev.mojaz.bot.chat.OutboxCodec;
+import dev.mojaz.bot.send.MessageSender;
+import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.store.Store;
+import java.util.List;
+
+/**
+ * TEST ONLY: a minimal, synchronous outbox sender, so that the conversation's tests see their replies arrive. It
+ * claims what is due, sends it, and marks it sent (or dead, deactivating a chat that is gone), until nothing is
+ * due. The real outbox sender, with its loop, retries and back-off, belongs to the delivery side.
+ */
+final class OutboxDrain {
+    private final Store store;
+    private final MessageSender sender;
+
+    OutboxDrain(Store store, MessageSender sender) {
+        this.store = store;
+        this.sender = sender;
+    }
+
+    /** Sends everything due; returns how many were sent. */
+    synchronized int drain() throws InterruptedException {
+        int sent = 0;
+        while (true) {
+            List<OutboxMessage> due = store.deliveries().claimDue(100);
+            if (due.isEmpty()) {
+                return sent;
+            }
+            for (OutboxMessage message : due) {
+                SendOutcome outcome = sender.deliver(OutboxCodec.decode(message));
+                if (outcome instanceof SendOutcome.Sent ok) {
+                    store.deliveries().markSent(message.id(), (long) ok.messageId());
+                    sent++;
+                } else {
+                    store.deliveries().markDead(message.id(), outcome.toString());
+                    if (outcome instanceof SendOutcome.ChatUnavailable gone) {
+                        store.chats().deactivate(gone.chatId(), gone.reason().name());
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #drain()} for a {@code Runnable} hook. */
+    void drainQuietly() {
+        try {
+            drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
