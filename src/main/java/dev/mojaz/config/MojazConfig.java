@@ -12,7 +12,9 @@ public record MojazConfig(
         List<SourceConfig> sources,
         StoreConfig store,
         MatchConfig match,
-        TelegramConfig telegram) {
+        TelegramConfig telegram,
+        DigestConfig digest,
+        HealthConfig health) {
 
     public MojazConfig {
         Check.required("summary", summary);
@@ -21,6 +23,8 @@ public record MojazConfig(
         Check.required("store", store);
         Check.required("match", match);
         Check.required("telegram", telegram);
+        Check.required("digest", digest);
+        Check.required("health", health);
         long distinctIds = sources.stream().map(SourceConfig::id).distinct().count();
         if (distinctIds != sources.size()) {
             throw new InvalidValueException("sources", "source ids must be unique");

@@ -98,6 +98,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, SlidingWindow> perGroup = new HashMap<>();
     private final Map<Long, Integer> violationsByChat = new HashMap<>();
     private int violations;
+    /** Deliver this many more messages, then hold sendMessage requests; -1 when not holding. */
+    private int holdAfter = -1;
+    private int held;
+    private long holdGeneration;
     private final AtomicInteger callbackIds = new AtomicInteger(1000);
 
     /** One request as it arrived. */
@@ -363,6 +367,39 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     public FakeTelegramServer migratedTo(long groupId, long supergroupId) {
         return chatState(groupId, Fault.migrated(supergroupId));
+    }
+
+    /**
+     * Delivers {@code deliverFirst} more messages, then holds every further sendMessage: the request has arrived but
+     * is neither delivered nor answered until {@link #dropHeldSends()}. The moment a bot is killed with requests on
+     * the wire that Telegram never acted on.
+     */
+    public FakeTelegramServer holdSendsAfter(int deliverFirst) {
+        lock.lock();
+        try {
+            holdAfter = sent.size() + deliverFirst;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** Answers every held sendMessage with 502 without delivering it, and stops holding. */
+    public void dropHeldSends() {
+        lock.lock();
+        try {
+            holdAfter = -1;
+            holdGeneration++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until at least {@code count} sendMessage requests are held. */
+    public void awaitHeldSends(int count) {
+        awaitCondition(() -> held >= count, () -> "waited for " + count + " held sends, have " + held);
     }
 
     private FakeTelegramServer addRule(Rule rule) {
@@ -746,6 +783,19 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         lock.lock();
         try {
+            if (holdAfter >= 0 && sent.size() >= holdAfter) {
+                long generation = holdGeneration;
+                held++;
+                changed.signalAll();
+                try {
+                    while (generation == holdGeneration && !closed) {
+                        changed.awaitUninterruptibly();
+                    }
+                } finally {
+                    held--;
+                }
+                return new Response(502, "<html><body>502 Bad Gateway (held, never delivered)</body></html>", false);
+            }
             Response limited = applyRateRules(chatId);
             if (limited != null) {
                 return limited;
