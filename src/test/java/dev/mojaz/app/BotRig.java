@@ -51,6 +51,7 @@ final class BotRig implements AutoCloseable {
     final MojazConfig config;
     private final Map<String, List<Fixtures.Item>> feeds = new ConcurrentHashMap<>();
 
+    String webhookSecret;
     Store store;
     SourcePipeline pipeline;
     TelegramBot bot;
@@ -104,7 +105,7 @@ final class BotRig implements AutoCloseable {
         store = Store.open(config.store(), dir, clock);
         pipeline = new SourcePipeline(config, store, clock);
         bot = new TelegramBot(config, store, new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),
-                clock, sleeper, FakeTelegramServer.TOKEN, null);
+                clock, sleeper, FakeTelegramServer.TOKEN, webhookSecret);
         bot.start(new BotApplication.Schedule(null, Duration.ofHours(1), null));
         return this;
     }

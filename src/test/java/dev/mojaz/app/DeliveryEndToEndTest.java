@@ -217,4 +217,55 @@ class DeliveryEndToEndTest {
         assertThat(seenIn).hasSize(16);
         assertThat(rig.telegram.violations()).isZero();
     }
+
+    @Test
+    void transientFailuresAreRetriedWithBackOffThenGivenUp() throws Exception {
+        rig = new BotRig(dir).start();
+        rig.subscribe(HUDA, "داعش", BotRig.arabic("Asia/Damascus"));
+        rig.subscribe(OMAR, "داعش", BotRig.arabic("Asia/Damascus"));
+        rig.telegram.failNextFor(HUDA, Fault.serverError()).failNextFor(HUDA, Fault.badGateway())
+                .failNextFor(OMAR, Fault.serverError()).failNextFor(OMAR, Fault.serverError())
+                .failNextFor(OMAR, Fault.serverError());
+        rig.publish(BotRig.WIRE, "a1", "خبر", BotRig.seed("003_3a0528656e2a16ca"));
+        rig.pollAndDispatch();
+        rig.telegram.awaitCalls("sendMessage", 2);
+        rig.awaitIdle();
+        rig.advance(Duration.ofSeconds(1)); // first retry after telegram.retry.first-delay
+        rig.telegram.awaitCalls("sendMessage", 4);
+        rig.awaitIdle();
+        rig.advance(Duration.ofSeconds(1));
+        rig.awaitIdle();
+        assertThat(rig.telegram.calls("sendMessage")).as("the second retry waits twice as long").hasSize(4);
+        rig.advance(Duration.ofSeconds(1));
+        rig.telegram.awaitSentTo(HUDA, 1);
+        rig.awaitIdle();
+
+        assertThat(rig.outbox(HUDA)).singleElement().extracting(OutboxMessage::state).isEqualTo(OutboxMessage.State.SENT);
+        assertThat(rig.outbox(OMAR)).singleElement().satisfies(m -> {
+            assertThat(m.state()).isEqualTo(OutboxMessage.State.DEAD);
+            assertThat(m.attempts()).isEqualTo(3);
+            assertThat(m.lastError()).startsWith("gave up after 3 attempts");
+        });
+        assertThat(rig.store.chats().find(OMAR).orElseThrow().active()).as("a transient failure is not the chat's").isTrue();
+    }
+
+    @Test
+    void aMessageTelegramRefusesDiesButTheChatStaysActive() throws Exception {
+        rig = new BotRig(dir).start();
+        rig.subscribe(HUDA, "داعش", BotRig.arabic("Asia/Damascus"));
+        rig.telegram.failNextFor(HUDA, Fault.error(400, "Bad Request: can't parse entities: unsupported start tag"));
+        rig.publish(BotRig.WIRE, "a1", "خبر أول", BotRig.seed("003_3a0528656e2a16ca"));
+        rig.pollAndDispatch();
+        rig.telegram.awaitCalls("sendMessage", 1);
+        rig.awaitIdle();
+        assertThat(rig.outbox(HUDA)).singleElement().satisfies(m -> {
+            assertThat(m.state()).isEqualTo(OutboxMessage.State.DEAD);
+            assertThat(m.lastError()).contains("can't parse entities");
+        });
+        assertThat(rig.store.chats().find(HUDA).orElseThrow().active()).isTrue();
+
+        rig.publish(BotRig.WIRE, "a2", "خبر ثان", BotRig.seed("000_6b2c92f6e4f8b8b5"));
+        rig.pollAndDispatch();
+        assertThat(rig.telegram.awaitSentTo(HUDA, 1).get(0).visibleText()).contains("خبر ثان");
+    }
 }

@@ -615,7 +615,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (body.length > 0) {
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
             String text = new String(body, StandardCharsets.UTF_8);
-            if (type.contains("json")) {
+            if (type.contains("multipart/form-data")) {
+                multipart(text, type, params);
+            } else if (type.contains("json")) {
                 JsonNode parsed = json.readTree(text);
                 if (parsed instanceof ObjectNode object) {
                     params.setAll(object);
@@ -625,6 +627,29 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
         }
         return params;
+    }
+
+    /** Reads the text fields of a multipart/form-data body (setWebhook is sent that way, for its certificate). */
+    private void multipart(String body, String contentType, ObjectNode into) throws IOException {
+        Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!boundary.find()) {
+            return;
+        }
+        for (String part : body.split("--" + Pattern.quote(boundary.group(1)))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (headersEnd < 0 || !name.find() || name.start() > headersEnd) {
+                continue;
+            }
+            String value = part.substring(headersEnd + 4);
+            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value;
+            String trimmed = value.trim();
+            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                into.set(name.group(1), json.readTree(trimmed));
+            } else {
+                into.put(name.group(1), value);
+            }
+        }
     }
 
     private void form(String encoded, ObjectNode into) throws IOException {
