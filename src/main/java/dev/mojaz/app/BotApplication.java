@@ -115,7 +115,8 @@ public final class BotApplication implements AutoCloseable {
         TelegramConfig telegram = config.telegram();
         Backoff retry = Backoff.from(telegram.retry());
         this.sender = new OutboxSender(store.deliveries(), lifecycle(store, subscriptions), gateway, limiter, sleeper,
-                clock, new OutboxSender.Settings(telegram.senderThreads(), retry, Duration.ofMinutes(1),
+                clock, new OutboxSender.Settings(telegram.senderThreads(), telegram.limits().messagesPerSecond(), retry,
+                        Duration.ofMinutes(1),
                         telegram.requestTimeout().plusSeconds(5)));
         MessageSender direct = new MessageSender(gateway, limiter, sleeper, clock, retry);
         OutboxReplies replies = new OutboxReplies(store.deliveries(), sender::wake, direct);

@@ -81,20 +81,56 @@ public final class DigestScheduler implements OnDemandDigest {
                         .add(new Matched(hit.subscriptionId(), new NewsFormatter.Item(label(hit), article)));
             }
         }
-        int handled = 0;
+        // People who follow the same queries get the same digest: it is written once per run.
+        Map<DigestKey, List<NewMessage>> written = new HashMap<>();
+        List<Cut> cuts = new ArrayList<>(due.size());
         for (DueDigest digest : due) {
             try {
                 Instant cut = cut(digest.slot(), now);
                 List<NewsFormatter.Item> items = within(byChat.getOrDefault(digest.chat().id(), List.of()),
                         from(digest.since(), now), cut);
-                if (store.deliveries().enqueueDigest(digest.chat().id(), digest.slot(), cut, rows(digest.chat(), items, now))) {
-                    handled++;
-                }
+                List<NewMessage> rows = written.computeIfAbsent(DigestKey.of(digest.chat(), items),
+                        key -> rows(digest.chat(), items, now));
+                cuts.add(new Cut(digest.chat().id(), digest.slot(), cut, rows));
             } catch (RuntimeException e) {
                 log.error("the digest of chat {} could not be made; it is tried again at the next run", digest.chat().id(), e);
             }
         }
+        int handled = 0;
+        for (int from = 0; from < cuts.size(); from += WRITE_BATCH) {
+            List<Cut> batch = cuts.subList(from, Math.min(cuts.size(), from + WRITE_BATCH));
+            try {
+                handled += store.transaction(() -> {
+                    int done = 0;
+                    for (Cut cut : batch) {
+                        if (store.deliveries().enqueueDigest(cut.chatId(), cut.slot(), cut.cutAt(), cut.rows())) {
+                            done++;
+                        }
+                    }
+                    return done;
+                });
+            } catch (RuntimeException e) {
+                log.error("{} digests could not be stored; they are tried again at the next run", batch.size(), e);
+            }
+        }
         return handled;
+    }
+
+    /** Digests stored per transaction: a few hundred small writes commit together. */
+    private static final int WRITE_BATCH = 200;
+
+    /** One chat's digest, ready to store. */
+    private record Cut(long chatId, Instant slot, Instant cutAt, List<NewMessage> rows) {
+    }
+
+    /** What makes two chats' digests the same text. */
+    private record DigestKey(String language, java.time.ZoneId zone, int sentences, boolean previews,
+                             List<String> items) {
+        static DigestKey of(Chat chat, List<NewsFormatter.Item> items) {
+            return new DigestKey(chat.settings().language(), chat.settings().timeZone(),
+                    chat.settings().summarySentences(), chat.settings().linkPreviews(),
+                    items.stream().map(i -> i.article().id() + "\u0000" + i.label()).sorted().toList());
+        }
     }
 
     /**

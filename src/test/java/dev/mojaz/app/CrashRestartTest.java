@@ -75,8 +75,12 @@ class CrashRestartTest {
         rig.app().dispatchNow();
         rig.telegram.awaitHeldSends(1);
 
+        var sender = rig.app().sender();
         Thread stopper = new Thread(rig::stop, "stopper");
         stopper.start();
+        while (!sender.isStopping()) {
+            Thread.onSpinWait();
+        }
         // The request on the wire is answered while the bot stops: its outcome is still recorded.
         rig.telegram.dropHeldSends();
         stopper.join();

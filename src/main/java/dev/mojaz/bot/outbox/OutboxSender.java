@@ -12,20 +12,21 @@ import dev.mojaz.store.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * Sends what waits in the outbox, within Telegram's limits, and records what became of each message.
  *
  * <h2>The loop</h2>
- * One claiming thread takes due messages ({@link DeliveryStore#claimDue}: at most one per chat, oldest first) as
- * long as a worker is free, and hands each to a pool of {@code threads} workers. A worker waits for the message's
- * slot in the {@link RateLimiter} (about 30 a second overall, one a second to a chat, 20 a minute to a group), sends
- * it once, and records the outcome. When nothing is due the claiming thread sleeps until the next message becomes
- * due ({@link DeliveryStore#nextDue}) or until {@link #wake()} says something was enqueued or a worker finished; it
- * never polls in a loop. Tests and the console drive the same work step by step with {@link #sendDue()}.
+ * One claiming thread takes due messages from the store ({@link DeliveryStore#claimDue}: at most one per chat, oldest
+ * first) into a small queue, about a second's worth ({@code prefetch}) beyond what the workers hold, and tops it up
+ * when it is half empty: one query claims hundreds of messages at the rates a digest to many chats needs. {@code
+ * threads} workers take from the queue; each waits for its message's slot in the {@link RateLimiter} (about 30 a
+ * second overall, one a second to a chat, 20 a minute to a group), sends it once, and records the outcome. When
+ * nothing is due the claiming thread sleeps until the next message becomes due ({@link DeliveryStore#nextDue}) or
+ * until {@link #wake()} says something was enqueued or a chat's message was done; it never polls in a loop. Tests and
+ * the console drive the same work step by step with {@link #sendDue()}.
  *
  * <h2>What each outcome does</h2>
  * <ul>
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *   <li>429: the message is retried at exactly {@code retry_after} from the answer ({@link DeliveryStore#retryAt}),
  *       and the limiter holds that chat, or everyone when Telegram or the limiter says the flood is global;</li>
  *   <li>5xx, network, timeout: retried after {@code telegram.retry} back-off ({@code first-delay × 2^(n-1)}, at most
- *       {@code max-delay}); after {@code max-attempts} attempts the message is given up (dead);</li>
+ *       {@code max-delay}); after {@code max-attempts} attempts (429s included) the message is given up (dead);</li>
  *   <li>blocked, deactivated, chat not found, kicked, no right to write: the chat is deactivated (its waiting
  *       messages die with it, its settings stay) and the message is dead;</li>
  *   <li>group upgraded to a supergroup: the chat moves to its new id ({@link ChatLifecycle#migrate}) and the
@@ -56,12 +59,14 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <h2>Crashes and stops</h2>
- * A claimed message is SENDING in the store until its outcome is recorded; {@link #start()} first puts every
- * SENDING message back ({@link DeliveryStore#requeueInterrupted}), so a crash at any moment loses nothing. Telegram
- * has no idempotency key, so one case repeats a message: the process dies after Telegram accepted a message and
- * before {@code markSent} committed (the time of one local SQLite write after the answer arrives; at most one
- * message per worker). {@link #close()} keeps that window shut on a normal stop: no new claims, messages still
- * waiting for their slot go back to the queue unsent, and messages already on the wire finish and are recorded.
+ * A claimed message is SENDING in the store until its outcome is recorded; {@link #start()} first puts every SENDING
+ * message back ({@link DeliveryStore#requeueInterrupted}), so a crash at any moment loses nothing. Telegram has no
+ * idempotency key, so two cases repeat a message: the process dies after Telegram accepted a message and before
+ * {@code markSent} committed (the time of one local SQLite write after the answer arrives; at most one message per
+ * worker), or Telegram's answer is lost on the way back (a timeout or a reset after it acted), which looks like a
+ * transient failure and is retried. {@link #close()} keeps the first window shut on a normal stop: no new claims,
+ * messages still queued or waiting for their slot go back to the outbox unsent, and messages already on the wire
+ * finish and are recorded.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -70,14 +75,15 @@ public final class OutboxSender implements AutoCloseable {
      * How the sender works.
      *
      * @param threads     messages in flight at once
+     * @param prefetch    messages claimed ahead of the workers (about a second's worth: {@code messages-per-second})
      * @param retry       back-off and the attempt limit for transient failures
      * @param maxIdle     the longest the claiming thread sleeps without a reason to wake (a safety net only)
      * @param stopTimeout how long {@link #close()} waits for messages already on the wire
      */
-    public record Settings(int threads, Backoff retry, Duration maxIdle, Duration stopTimeout) {
+    public record Settings(int threads, int prefetch, Backoff retry, Duration maxIdle, Duration stopTimeout) {
         public Settings {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1");
+            if (threads < 1 || prefetch < 0) {
+                throw new IllegalArgumentException("threads must be at least 1 and prefetch not negative");
             }
             Objects.requireNonNull(retry, "retry");
             Objects.requireNonNull(maxIdle, "maxIdle");
@@ -96,18 +102,20 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final MessageSender sender;
+    private final int capacity;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    // all guarded by lock
+    private final Deque<OutboxMessage> queue = new ArrayDeque<>();
     private final Set<Thread> waitingForSlot = new HashSet<>();
+    /** Claimed and not yet recorded: queued, waiting for a slot, or on the wire. */
+    private int outstanding;
     private long wakeups;
     private boolean stopping;
-    /** The claiming thread found nothing to claim and no worker is busy. */
     private boolean idle;
 
-    private final Semaphore free;
-    private ExecutorService workers;
-    private Thread claimer;
+    private final List<Thread> threads = new ArrayList<>();
 
     private final AtomicReference<Instant> lastSent = new AtomicReference<>();
     private final AtomicLong sent = new AtomicLong();
@@ -127,7 +135,7 @@ public final class OutboxSender implements AutoCloseable {
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.free = new Semaphore(settings.threads());
+        this.capacity = settings.threads() + settings.prefetch();
         Sleeper stoppable = stoppable(Objects.requireNonNull(sleeper, "sleeper"));
         // One attempt per claim: waits and retries are recorded in the outbox, where they survive a restart,
         // rather than slept through by a worker.
@@ -140,22 +148,18 @@ public final class OutboxSender implements AutoCloseable {
      * never keep the JVM alive). Returns how many messages were put back.
      */
     public synchronized int start() {
-        if (claimer != null) {
+        if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
         int requeued = outbox.requeueInterrupted();
         if (requeued > 0) {
             log.info("{} message(s) interrupted by the last stop go out again", requeued);
         }
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "mojaz-send-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        claimer = new Thread(this::claimLoop, "mojaz-outbox");
-        claimer.setDaemon(true);
-        claimer.start();
+        threads.add(daemon(this::claimLoop, "mojaz-outbox"));
+        for (int i = 1; i <= settings.threads(); i++) {
+            threads.add(daemon(this::workLoop, "mojaz-send-" + i));
+        }
+        threads.forEach(Thread::start);
         return requeued;
     }
 
@@ -172,50 +176,13 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * Waits until the running sender has nothing to do now: no message on the wire and none claimable (what waits
-     * for a later time, such as quiet hours or a 429, does not count). For tests and the benchmark; false on timeout.
-     */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (!idle) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = changed.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits until the counts satisfy {@code condition} (they are checked after every outcome); false on timeout. */
-    public boolean awaitCounts(java.util.function.Predicate<Counts> condition, Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (!condition.test(counts())) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = changed.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
      * Sends every message due now on the calling thread, one after another, and returns how many were handled
      * (sent or not). For the console and tests; not to be mixed with {@link #start()}.
      */
     public int sendDue() {
         int handled = 0;
         while (true) {
-            List<OutboxMessage> claimed = outbox.claimDue(settings.threads());
+            List<OutboxMessage> claimed = outbox.claimDue(Math.max(1, settings.threads()));
             if (claimed.isEmpty()) {
                 return handled;
             }
@@ -223,6 +190,29 @@ public final class OutboxSender implements AutoCloseable {
                 send(message);
                 handled++;
             }
+        }
+    }
+
+    /**
+     * Waits until the running sender has nothing to do now: no message claimed and none claimable (what waits for a
+     * later time, such as quiet hours or a 429, does not count). For tests and the benchmark; false on timeout.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return await(() -> idle, timeout);
+    }
+
+    /** Waits until the counts satisfy {@code condition} (checked after every outcome); false on timeout. */
+    public boolean awaitCounts(Predicate<Counts> condition, Duration timeout) throws InterruptedException {
+        return await(() -> condition.test(counts()), timeout);
+    }
+
+    /** Whether {@link #close()} has begun. */
+    public boolean isStopping() {
+        lock.lock();
+        try {
+            return stopping;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -236,44 +226,40 @@ public final class OutboxSender implements AutoCloseable {
                 migrated.get());
     }
 
-    /** Messages being sent right now. */
-    public int inFlight() {
-        return settings.threads() - free.availablePermits();
-    }
-
     /**
-     * Stops: no new claims; messages waiting for their slot go back to the queue unsent; messages already on the
-     * wire finish (up to {@code stopTimeout}) and are recorded. Idempotent.
+     * Stops: no new claims; messages still queued or waiting for their slot go back to the outbox unsent; messages
+     * already on the wire finish (up to {@code stopTimeout}) and are recorded. Idempotent.
      */
     @Override
     public void close() {
+        List<OutboxMessage> unsent;
         lock.lock();
         try {
             if (stopping) {
                 return;
             }
             stopping = true;
+            unsent = new ArrayList<>(queue);
+            queue.clear();
             waitingForSlot.forEach(Thread::interrupt);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        Thread claiming;
-        ExecutorService pool;
-        synchronized (this) {
-            claiming = claimer;
-            pool = workers;
+        for (OutboxMessage message : unsent) {
+            putBack(message);
         }
+        List<Thread> running;
+        synchronized (this) {
+            running = List.copyOf(threads);
+        }
+        long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
         try {
-            if (claiming != null) {
-                claiming.join(settings.stopTimeout().toMillis());
-            }
-            if (pool != null) {
-                pool.shutdown();
-                if (!pool.awaitTermination(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.warn("messages still on the wire after {}; they go out again at the next start",
-                            settings.stopTimeout());
-                    pool.shutdownNow();
+            for (Thread thread : running) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (thread.isAlive()) {
+                    log.warn("{} still has a message on the wire after {}; it goes out again at the next start",
+                            thread.getName(), settings.stopTimeout());
                 }
             }
         } catch (InterruptedException e) {
@@ -281,46 +267,87 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    // ---- the loop ---------------------------------------------------------------------------------------------
+    // ---- the loops ----------------------------------------------------------------------------------------------
 
     private void claimLoop() {
         while (true) {
             long seen;
+            int room;
             lock.lock();
             try {
                 if (stopping) {
                     return;
                 }
                 seen = wakeups;
+                // Top up when the queue is half empty: few large claims rather than many small ones.
+                room = outstanding <= capacity / 2 ? capacity - outstanding : 0;
             } finally {
                 lock.unlock();
             }
             try {
-                int capacity = free.availablePermits();
-                if (capacity == 0) {
+                if (room == 0) {
                     awaitWake(seen, settings.maxIdle()); // a worker that finishes wakes us
                     continue;
                 }
-                List<OutboxMessage> claimed = outbox.claimDue(capacity);
-                for (OutboxMessage message : claimed) {
-                    free.acquireUninterruptibly();
-                    workers.execute(() -> {
-                        try {
-                            send(message);
-                        } finally {
-                            free.release();
-                            wake(); // the chat's next message may be claimable now
-                        }
-                    });
+                List<OutboxMessage> claimed = outbox.claimDue(room);
+                if (!claimed.isEmpty()) {
+                    hand(claimed);
+                    continue;
                 }
-                if (claimed.isEmpty()) {
-                    Duration wait = untilNextDue();
-                    markIdleIfQuiet(seen);
-                    awaitWake(seen, wait);
-                }
+                Duration wait = untilNextDue();
+                markIdleIfQuiet(seen);
+                awaitWake(seen, wait);
             } catch (RuntimeException e) {
                 log.error("the outbox could not be read; trying again shortly", e);
                 awaitWake(seen, Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void hand(List<OutboxMessage> claimed) {
+        List<OutboxMessage> late = List.of();
+        lock.lock();
+        try {
+            if (stopping) {
+                late = claimed; // claimed as we stopped: back to the outbox
+            } else {
+                queue.addAll(claimed);
+                outstanding += claimed.size();
+                idle = false;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        late.forEach(this::putBack);
+    }
+
+    private void workLoop() {
+        while (true) {
+            OutboxMessage message;
+            lock.lock();
+            try {
+                while (queue.isEmpty() && !stopping) {
+                    changed.awaitUninterruptibly();
+                }
+                if (stopping) {
+                    return;
+                }
+                message = queue.pollFirst();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                send(message);
+            } finally {
+                lock.lock();
+                try {
+                    outstanding--;
+                    wakeups++; // the chat's next message may be claimable now
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }
@@ -333,8 +360,8 @@ public final class OutboxSender implements AutoCloseable {
         }
         Duration wait = Duration.between(clock.instant(), next.get());
         if (wait.isNegative() || wait.isZero()) {
-            // Due, yet not claimable: it waits behind a message of its chat that a worker is sending, and that
-            // worker wakes us when it is done.
+            // Due, yet not claimable: it waits behind a message of its chat that a worker holds, and that worker
+            // wakes us when it is done.
             return settings.maxIdle();
         }
         return wait.compareTo(settings.maxIdle()) > 0 ? settings.maxIdle() : wait;
@@ -343,7 +370,7 @@ public final class OutboxSender implements AutoCloseable {
     private void markIdleIfQuiet(long seen) {
         lock.lock();
         try {
-            if (wakeups == seen && free.availablePermits() == settings.threads()) {
+            if (wakeups == seen && outstanding == 0) {
                 idle = true;
                 changed.signalAll();
             }
@@ -360,8 +387,23 @@ public final class OutboxSender implements AutoCloseable {
                 nanos = changed.awaitNanos(nanos);
             }
         } catch (InterruptedException e) {
-            stopping = true;
             Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean await(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!condition.getAsBoolean()) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            return true;
         } finally {
             lock.unlock();
         }
@@ -383,16 +425,26 @@ public final class OutboxSender implements AutoCloseable {
             try {
                 outcome = sender.deliver(message);
             } catch (InterruptedException e) {
-                // Stopping while it waited for its slot: it never went, so it simply waits for the next start.
-                outbox.retryAt(claimed.id(), claimed.nextAttempt(), "not sent yet: the bot stopped");
+                putBack(claimed); // stopping while it waited for its slot: it never went
                 return;
             }
             record(claimed, outcome);
-            signalChange();
         } catch (RuntimeException e) {
             // The store failed (or was closed under us): the message stays SENDING and goes out again after the
             // next start, which is exactly the crash case.
-            log.error("could not record what became of outbox message {}", claimed.id(), e);
+            log.error("could not record what became of outbox message {}: {}", claimed.id(), e.toString());
+        } finally {
+            signalChange();
+        }
+    }
+
+    /** A claimed message that was never sent goes back to the outbox as it was. */
+    private void putBack(OutboxMessage claimed) {
+        try {
+            outbox.retryAt(claimed.id(), claimed.nextAttempt(), "not sent yet: the bot stopped");
+        } catch (RuntimeException e) {
+            log.warn("could not put outbox message {} back ({}); it goes out again at the next start", claimed.id(),
+                    e.toString());
         }
     }
 
@@ -426,7 +478,7 @@ public final class OutboxSender implements AutoCloseable {
                 outbox.retryAt(id, now.plus(retry.delay(claimed.attempts())), t.reason());
             }
         } else if (outcome instanceof SendOutcome.ChatUnavailable gone) {
-            String reason = gone.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + gone.description();
+            String reason = gone.reason().name().toLowerCase(Locale.ROOT) + ": " + gone.description();
             log.info("chat {} can no longer receive messages ({}); it is now inactive", claimed.chatId(), reason);
             chats.deactivate(claimed.chatId(), reason);
             outbox.markDead(id, reason);
@@ -434,7 +486,7 @@ public final class OutboxSender implements AutoCloseable {
             deactivated.incrementAndGet();
         } else if (outcome instanceof SendOutcome.Migrated moved) {
             migrated.incrementAndGet();
-            log.info("chat {} became supergroup {}; its messages follow it", moved.fromChatId(), moved.toChatId());
+            log.info("chat {} became supergroup {}; its messages follow it", claimed.chatId(), moved.toChatId());
             if (chats.migrate(claimed.chatId(), moved.toChatId())) {
                 // The message moved with the chat (still claimed): it goes again, now, to the new id.
                 outbox.retryAt(id, now, "moved to chat " + moved.toChatId());
@@ -442,6 +494,7 @@ public final class OutboxSender implements AutoCloseable {
                 outbox.enqueue(moved.toChatId(), List.of(claimed.message()));
                 outbox.markDead(id, "moved to chat " + moved.toChatId());
             }
+            wake();
         } else if (outcome instanceof SendOutcome.Rejected rejected) {
             dead.incrementAndGet();
             log.warn("Telegram refused outbox message {} for chat {}: {} {}", id, claimed.chatId(),
@@ -491,5 +544,11 @@ public final class OutboxSender implements AutoCloseable {
                 lock.unlock();
             }
         };
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }
