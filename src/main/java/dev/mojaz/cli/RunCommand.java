@@ -81,6 +81,11 @@ public final class RunCommand implements Callable<Integer> {
                 && request.getErrorCode() != null && request.getErrorCode() == 401) {
             return "Telegram refused the token (401 Unauthorized): check " + ENV_TOKEN;
         }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return root == e || root.getMessage() == null ? message : message + " (" + root.getMessage() + ")";
     }
 }
