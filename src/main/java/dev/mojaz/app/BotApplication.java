@@ -114,14 +114,15 @@ public final class BotApplication implements AutoCloseable {
                 clock);
         TelegramConfig telegram = config.telegram();
         Backoff retry = Backoff.from(telegram.retry());
-        this.sender = new OutboxSender(store.deliveries(), lifecycle(store, subscriptions), gateway, limiter, sleeper,
+        ChatLifecycle lifecycle = lifecycle(store, subscriptions);
+        this.sender = new OutboxSender(store.deliveries(), lifecycle, gateway, limiter, sleeper,
                 clock, new OutboxSender.Settings(telegram.senderThreads(), telegram.limits().messagesPerSecond(), retry,
                         Duration.ofMinutes(1),
                         telegram.requestTimeout().plusSeconds(5)));
         MessageSender direct = new MessageSender(gateway, limiter, sleeper, clock, retry);
         OutboxReplies replies = new OutboxReplies(store.deliveries(), sender::wake, direct);
         this.conversation = conversation(new BotServices(config, store, clock, texts, replies, direct, subscriptions,
-                digests, sources, botUsername));
+                lifecycle, digests, sources, botUsername));
     }
 
     /**
