@@ -122,13 +122,20 @@ final class BotRig implements AutoCloseable {
     }
 
     /**
-     * A crash: the database goes away first (nothing the old process does after this point is recorded), the requests
-     * it had on the wire are dropped unanswered, and what is left of it is torn down.
+     * A crash: the database goes away first (nothing the old process does after this point is recorded); then what is
+     * left of it is torn down, and once its sender has stopped taking messages, the requests it had on the wire are
+     * dropped undelivered (a dead process sends nothing more, so neither may its threads).
      */
-    void crash() {
+    void crash() throws InterruptedException {
         store.close();
+        var sender = app().sender();
+        Thread teardown = new Thread(bot::close, "crash-teardown");
+        teardown.start();
+        while (!sender.isStopping()) {
+            Thread.onSpinWait();
+        }
         telegram.dropHeldSends();
-        bot.close();
+        teardown.join();
         pipeline.close();
     }
 
