@@ -1,6 +1,6 @@
 # Mojaz: multi-stage build. Build with Maven on a JDK 17 image, run on a JRE 17 image as a non-root user.
 #   docker build -t mojaz .
-#   docker run -e MOJAZ_TELEGRAM_TOKEN=123:abc -v mojaz-data:/app/data mojaz
+#   docker run -e MOJAZ_TELEGRAM_TOKEN=123:abc -v mojaz-data:/app/data mojaz     (stop: docker stop, i.e. SIGTERM)
 #   docker run -v "$PWD/config:/app/config:ro" -e MOJAZ_TELEGRAM_TOKEN=... mojaz run --config /app/config/mojaz.yaml
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -20,9 +20,12 @@ RUN mkdir -p /app/data && chown -R mojaz:mojaz /app/data
 USER mojaz
 # The SQLite database and anything else that must survive a restart lives here.
 VOLUME ["/app/data"]
-# Optional health endpoint (telegram.health-port in config); the status command works without it.
-EXPOSE 8080
-HEALTHCHECK --interval=60s --timeout=10s --start-period=30s --retries=3 \
-  CMD ["java", "-jar", "/app/mojaz.jar", "status", "--config", "/app/config/mojaz.yaml"]
+# Optional: the /healthz endpoint (health.port, with health.bind 0.0.0.0) and the webhook (telegram.mode: webhook,
+# telegram.webhook.port; secret in MOJAZ_TELEGRAM_WEBHOOK_SECRET). Long polling, the default, needs no port.
+EXPOSE 8080 8443
+# 'status' reads the database the bot writes (data/mojaz.db, relative to /app): exit 1 when no source was read for
+# health.max-poll-age or a due message waited health.max-send-delay while nothing was sent.
+HEALTHCHECK --interval=60s --timeout=20s --start-period=60s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/mojaz.jar", "status", "--config", "/app/config/mojaz.yaml"]
 ENTRYPOINT ["java", "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", "-jar", "/app/mojaz.jar"]
 CMD ["run", "--config", "/app/config/mojaz.yaml"]

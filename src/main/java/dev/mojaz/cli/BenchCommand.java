@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
                 BenchMatchCommand.class,
                 BenchExtractCommand.class,
                 BenchSummarizeCommand.class,
+                BenchDigestCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

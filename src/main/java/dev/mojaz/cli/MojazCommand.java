@@ -17,6 +17,9 @@ import picocli.CommandLine.ScopeType;
                 MatchCommand.class,
                 ExtractCommand.class,
                 SummarizeCommand.class,
+                RunCommand.class,
+                ConsoleCommand.class,
+                StatusCommand.class,
         })
 public final class MojazCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -6,6 +6,8 @@ import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.source.feed.FeedReader;
 import dev.mojaz.source.feed.ListingReader;
+import dev.mojaz.source.http.AddressGuard;
+import dev.mojaz.source.http.HostResolver;
 import dev.mojaz.source.http.HttpFetcher;
 import dev.mojaz.source.ingest.Ingestor;
 import dev.mojaz.source.poll.PollScheduler;
@@ -25,7 +27,16 @@ public final class SourcePipeline implements AutoCloseable {
     private final PollScheduler scheduler;
 
     public SourcePipeline(MojazConfig config, Store stores, Clock clock) {
-        this.fetcher = new HttpFetcher(config.fetch(), clock);
+        this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
+    }
+
+    /**
+     * With the fetcher's address guard given: the console lets its own sample site on the loopback address through
+     * while every other address stays under the standard policy.
+     */
+    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard guard) {
+        this.fetcher = new HttpFetcher(config.fetch(), clock, guard, HostResolver.system(),
+                dev.mojaz.source.http.Sleeper.system());
         this.catalog = new SourceCatalog(config.sources(), stores.sources());
         Ingestor ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
                 new Summarizer(config.summary()), stores.articles(), clock);

@@ -19,6 +19,12 @@ import java.util.Set;
  *                        for channel posts
  * @param limits          sending and request rates
  * @param retry           back-off for transient failures (5xx, network)
+ * @param mode            how updates arrive: {@code long-polling} (getUpdates; works anywhere) or {@code webhook}
+ *                        (Telegram posts them to {@code webhook.url}; needs a public HTTPS address)
+ * @param webhook         the webhook's public URL and local port; its secret token comes only from the environment
+ *                        ({@code MOJAZ_TELEGRAM_WEBHOOK_SECRET})
+ * @param senderThreads   messages in flight to Telegram at once; each waits for its slot within {@code limits}, so
+ *                        more threads only help when Telegram answers slowly
  */
 public record TelegramConfig(
         URI apiUrl,
@@ -28,9 +34,16 @@ public record TelegramConfig(
         boolean linkPreviews,
         String defaultLanguage,
         Limits limits,
-        Retry retry) {
+        Retry retry,
+        String mode,
+        Webhook webhook,
+        int senderThreads) {
 
     private static final Set<String> LANGUAGES = Set.of("ar", "en");
+    /** Updates by getUpdates. */
+    public static final String LONG_POLLING = "long-polling";
+    /** Updates posted by Telegram to {@code webhook.url}. */
+    public static final String WEBHOOK = "webhook";
 
     public TelegramConfig {
         Check.required("api-url", apiUrl);
@@ -49,6 +62,45 @@ public record TelegramConfig(
         }
         Check.required("limits", limits);
         Check.required("retry", retry);
+        Check.notBlank("mode", mode);
+        if (!mode.equals(LONG_POLLING) && !mode.equals(WEBHOOK)) {
+            throw new InvalidValueException("mode", "must be long-polling or webhook (was '" + mode + "')");
+        }
+        Check.required("webhook", webhook);
+        if (mode.equals(WEBHOOK) && webhook.url() == null) {
+            throw new InvalidValueException("webhook.url", "is required when mode is webhook");
+        }
+        Check.range("sender-threads", senderThreads, 1, 256);
+    }
+
+    /** Whether updates come by webhook rather than long polling. */
+    public boolean usesWebhook() {
+        return mode.equals(WEBHOOK);
+    }
+
+    /**
+     * Where Telegram posts updates in webhook mode.
+     *
+     * @param url  the public HTTPS URL Telegram posts to (set with setWebhook); its path is the path served locally,
+     *             usually behind a reverse proxy that terminates TLS; null when not used
+     * @param port the local port the webhook server listens on
+     * @param bind the local address it listens on
+     */
+    public record Webhook(URI url, int port, String bind) {
+        public Webhook {
+            if (url != null && (url.getScheme() == null || url.getHost() == null
+                    || !(url.getScheme().equals("https") || url.getScheme().equals("http")))) {
+                throw new InvalidValueException("url", "must be an absolute https URL (was '" + url + "')");
+            }
+            Check.range("port", port, 1, 65_535);
+            Check.notBlank("bind", bind);
+        }
+
+        /** The path Telegram posts to, as the local server serves it. */
+        public String path() {
+            String path = url == null ? null : url.getRawPath();
+            return path == null || path.isEmpty() ? "/" : path;
+        }
     }
 
     /**

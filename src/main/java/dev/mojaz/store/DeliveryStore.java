@@ -136,6 +136,47 @@ public final class DeliveryStore {
                 clock.instant()));
     }
 
+    /**
+     * The earliest moment at which {@link #claimDue} may find something, for a sender that waits rather than polls:
+     * the smallest {@code next_attempt_at} of the messages that nothing but time holds back (pending or failed, with
+     * no earlier message of their chat still sending or failed). A message queued behind one being sent becomes
+     * claimable when that one is done, which the sender learns from its own work, not from here. Empty when nothing
+     * waits.
+     */
+    public Optional<Instant> nextDue() {
+        return db.read(sql -> sql.first("SELECT MIN(o.next_attempt_at) AS due FROM outbox o "
+                + "WHERE o.state IN ('pending', 'failed') AND NOT EXISTS (SELECT 1 FROM outbox p "
+                + "WHERE p.chat_id = o.chat_id AND p.id < o.id AND p.state IN ('sending', 'failed'))",
+                row -> row.instant("due"))).filter(Objects::nonNull);
+    }
+
+    /** When Telegram last accepted a message (as far as the outbox still remembers sent messages). */
+    public Optional<Instant> lastSent() {
+        return db.read(sql -> sql.first("SELECT MAX(updated_at) AS at FROM outbox WHERE state = 'sent'",
+                row -> row.instant("at"))).filter(Objects::nonNull);
+    }
+
+    /**
+     * How long the work has been waiting: the earliest {@code next_attempt_at} among messages not yet done (pending,
+     * failed or being sent). Empty when nothing waits.
+     */
+    public Optional<Instant> oldestWaiting() {
+        return db.read(sql -> sql.first("SELECT MIN(next_attempt_at) AS at FROM outbox "
+                + "WHERE state IN ('pending', 'sending', 'failed')", row -> row.instant("at"))).filter(Objects::nonNull);
+    }
+
+    /** A message that failed, for the health report. */
+    public record Failure(long id, long chatId, State state, int attempts, String error, Instant at) {
+    }
+
+    /** The {@code limit} most recent failures (messages with an error, dead or waiting for a retry), newest first. */
+    public List<Failure> recentFailures(int limit) {
+        return db.read(sql -> sql.list("SELECT id, chat_id, state, attempts, last_error, updated_at FROM outbox "
+                + "WHERE last_error IS NOT NULL AND state IN ('failed', 'dead') ORDER BY updated_at DESC, id DESC LIMIT ?",
+                row -> new Failure(row.longValue("id"), row.longValue("chat_id"), State.of(row.string("state")),
+                        row.intValue("attempts"), row.string("last_error"), row.instant("updated_at")), limit));
+    }
+
     public Optional<OutboxMessage> find(long id) {
         return db.read(sql -> sql.first("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", DeliveryStore::message, id));
     }

@@ -3,7 +3,7 @@
  * {@code /command@bot arguments}, {@link dev.mojaz.bot.command.Router} sends each message, command, button press
  * or membership change to its {@link dev.mojaz.bot.command.Handler}, with a
  * {@link dev.mojaz.bot.command.Context} that knows the chat, the person's language and how to reply. Replies go
- * to a {@link dev.mojaz.bot.command.ReplySink}: sent at once for now ({@link dev.mojaz.bot.command.DirectReplies}),
- * through the durable outbox once the store exists.
+ * to a {@link dev.mojaz.bot.command.ReplySink}: through the durable outbox in the application
+ * ({@link dev.mojaz.bot.outbox.OutboxReplies}), or at once ({@link dev.mojaz.bot.command.DirectReplies}).
  */
 package dev.mojaz.bot.command;

@@ -1,5 +1,7 @@
 package dev.mojaz.bot.conversation;
 
+import dev.mojaz.digest.SubscriptionRegistry;
+import dev.mojaz.digest.LiveSubscriptions;
 import dev.mojaz.bot.chat.BotCommand;
 import dev.mojaz.bot.chat.ChatAdmins;
 import dev.mojaz.bot.chat.FileDownloads;

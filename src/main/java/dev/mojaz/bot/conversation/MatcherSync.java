@@ -1,5 +1,6 @@
 package dev.mojaz.bot.conversation;
 
+import dev.mojaz.digest.SubscriptionRegistry;
 import dev.mojaz.store.Chat;
 import dev.mojaz.store.Store;
 import dev.mojaz.store.Subscription;

@@ -3,7 +3,7 @@ package dev.mojaz.bot.conversation;
 import dev.mojaz.bot.chat.CallbackAnswer;
 import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutboxCodec;
+import dev.mojaz.bot.outbox.OutboxCodec;
 import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.command.ReplySink;
 import dev.mojaz.bot.format.Html;
@@ -173,7 +173,7 @@ public final class OutboxReplies implements ReplySink {
         List<NewMessage> encoded = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             Keyboard keyboard = i == parts.size() - 1 ? message.keyboard() : Keyboard.NONE;
-            encoded.add(OutboxCodec.encode(new OutgoingMessage(message.chatId(), parts.get(i), keyboard,
+            encoded.add(OutboxCodec.toRow(new OutgoingMessage(message.chatId(), parts.get(i), keyboard,
                     message.linkPreview())));
         }
         return encoded;

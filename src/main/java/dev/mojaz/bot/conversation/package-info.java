@@ -9,7 +9,7 @@
  * The handlers, by concern: a chat's life ({@code ChatLifecycle}: /start, /stop, /forget, /lang, /help, /digest,
  * membership, migration), what it follows ({@code Subscriptions}: /subscribe, /unsubscribe, /list, /sources),
  * {@code Settings}, {@code Summaries} (links, forwarded posts, long texts), {@code Admin}, and {@code FreeText} for
- * everything that is not a command. {@link dev.mojaz.bot.conversation.LiveSubscriptions} holds the subscriptions the
+ * everything that is not a command. {@link dev.mojaz.digest.LiveSubscriptions} holds the subscriptions the
  * dispatcher matches articles with (keyword queries in the match engine, whole sources followed beside it), and the
  * conversation keeps it in step with the store after each commit; {@link dev.mojaz.bot.conversation.StoredLanguages}
  * keeps each chat's language.

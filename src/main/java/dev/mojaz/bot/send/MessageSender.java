@@ -5,6 +5,8 @@ import dev.mojaz.bot.chat.MessageEdit;
 import dev.mojaz.bot.chat.OutgoingMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -60,6 +62,10 @@ public final class MessageSender {
             sleeper.sleepUntil(limiter.reserve(chatId));
             if (!limiter.isClear(chatId)) {
                 continue; // a 429 arrived for this chat (or everyone) while we waited: book again after it
+            }
+            Optional<Instant> notYet;
+            while ((notYet = limiter.admit(chatId)).isPresent()) {
+                sleeper.sleepUntil(notYet.get()); // we woke late and the ones after us went: keep to the window
             }
             SendOutcome outcome = request.get();
             if (outcome instanceof SendOutcome.RetryAfter retry) {

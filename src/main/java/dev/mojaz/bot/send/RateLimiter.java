@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,6 +38,12 @@ import java.util.TreeMap;
 public final class RateLimiter {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * NANOS_PER_SECOND;
+    /**
+     * How much longer than a second (and a minute, for groups) {@link #admit} looks back: requests leave here a few
+     * milliseconds apart from when they reach Telegram, in either direction, and a window measured here must still
+     * hold at the other end.
+     */
+    static final long ARRIVAL_JITTER = 10_000_000L;
     private static final int PRUNE_EVERY = 4096;
 
     private final Clock clock;
@@ -52,12 +59,17 @@ public final class RateLimiter {
     private final ArrayDeque<long[]> recent429 = new ArrayDeque<>();
     private long pausedUntil = Long.MIN_VALUE;
     private int sincePrune;
+    /** When the last {@code perSecond} requests really left, oldest first ({@link #admit}). */
+    private final ArrayDeque<Long> sentLastSecond = new ArrayDeque<>();
 
     private static final class ChatState {
         long nextAllowed = Long.MIN_VALUE;
         long pausedUntil = Long.MIN_VALUE;
         /** For groups, the times of the last {@code groupPerMinute} messages. */
         ArrayDeque<Long> lastMinute;
+        /** When a request to this chat last really left; for groups, the last {@code groupPerMinute} of them. */
+        long lastSent = Long.MIN_VALUE;
+        ArrayDeque<Long> sentLastMinute;
     }
 
     public RateLimiter(TelegramConfig.Limits limits, Clock clock) {
@@ -103,6 +115,56 @@ public final class RateLimiter {
             prune(now);
         }
         return instant(at);
+    }
+
+    /**
+     * The last check before a request leaves, against the times requests really left rather than the slots they
+     * booked: no more than {@code messagesPerSecond} in any second, no two to a chat closer than {@code chatInterval},
+     * no more than {@code groupMessagesPerMinute} to a group in any minute (each window a little longer, by {@link
+     * #ARRIVAL_JITTER}). Slots alone keep the schedule, but a worker that wakes late (a GC pause, a slow answer) would
+     * otherwise send together with the next ones, and Telegram counts arrivals. Empty means "go now", and the send is
+     * recorded; otherwise wait until the instant given and ask again.
+     */
+    public synchronized Optional<Instant> admit(long chatId) {
+        long now = now();
+        while (!sentLastSecond.isEmpty() && sentLastSecond.peekFirst() <= now - NANOS_PER_SECOND - ARRIVAL_JITTER) {
+            sentLastSecond.removeFirst();
+        }
+        long wait = Long.MIN_VALUE;
+        if (sentLastSecond.size() >= perSecond) {
+            wait = sentLastSecond.peekFirst() + NANOS_PER_SECOND + ARRIVAL_JITTER;
+        }
+        ChatState chat = chats.computeIfAbsent(chatId, id -> new ChatState());
+        if (chat.lastSent != Long.MIN_VALUE) {
+            wait = Math.max(wait, chat.lastSent + chatInterval);
+        }
+        boolean group = ChatKind.isGroupLikeId(chatId);
+        if (group && chat.sentLastMinute != null) {
+            while (!chat.sentLastMinute.isEmpty() && chat.sentLastMinute.peekFirst() <= now - MINUTE - ARRIVAL_JITTER) {
+                chat.sentLastMinute.removeFirst();
+            }
+            if (chat.sentLastMinute.size() >= groupPerMinute) {
+                wait = Math.max(wait, chat.sentLastMinute.peekFirst() + MINUTE + ARRIVAL_JITTER);
+            }
+        }
+        if (wait > now) {
+            return Optional.of(instant(wait));
+        }
+        sentLastSecond.addLast(now);
+        while (sentLastSecond.size() > perSecond) {
+            sentLastSecond.removeFirst();
+        }
+        chat.lastSent = now;
+        if (group) {
+            if (chat.sentLastMinute == null) {
+                chat.sentLastMinute = new ArrayDeque<>(groupPerMinute);
+            }
+            chat.sentLastMinute.addLast(now);
+            while (chat.sentLastMinute.size() > groupPerMinute) {
+                chat.sentLastMinute.removeFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The earliest moment a message to {@code chatId} could go, without booking it. */
@@ -209,7 +271,10 @@ public final class RateLimiter {
             ChatState chat = it.next();
             boolean groupQuiet = chat.lastMinute == null || chat.lastMinute.isEmpty()
                     || chat.lastMinute.peekLast() + MINUTE <= now;
-            if (chat.nextAllowed <= now && chat.pausedUntil <= now && groupQuiet) {
+            boolean sentLongAgo = chat.lastSent == Long.MIN_VALUE || chat.lastSent + chatInterval <= now;
+            boolean groupSentQuiet = chat.sentLastMinute == null || chat.sentLastMinute.isEmpty()
+                    || chat.sentLastMinute.peekLast() + MINUTE + ARRIVAL_JITTER <= now;
+            if (chat.nextAllowed <= now && chat.pausedUntil <= now && groupQuiet && sentLongAgo && groupSentQuiet) {
                 it.remove();
             }
         }

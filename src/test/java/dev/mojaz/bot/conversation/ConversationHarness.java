@@ -1,5 +1,6 @@
 package dev.mojaz.bot.conversation;
 
+import dev.mojaz.digest.LiveSubscriptions;
 import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.i18n.Texts;
 import dev.mojaz.bot.send.Backoff;
@@ -86,7 +87,7 @@ final class ConversationHarness implements AutoCloseable {
         TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.of(ADMIN), t.requestTimeout(),
                 t.pollTimeout(), t.linkPreviews(), t.defaultLanguage(),
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
-                        Duration.ofHours(1)), t.retry());
+                        Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads());
         this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5),
                 Duration.ofSeconds(2));
         TelegramGateway gateway = new TelegramGateway(connection.client());

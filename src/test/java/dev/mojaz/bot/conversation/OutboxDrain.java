@@ -1,6 +1,6 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.OutboxCodec;
+import dev.mojaz.bot.outbox.OutboxCodec;
 import dev.mojaz.bot.send.MessageSender;
 import dev.mojaz.bot.send.SendOutcome;
 import dev.mojaz.store.OutboxMessage;
@@ -30,7 +30,7 @@ final class OutboxDrain {
                 return sent;
             }
             for (OutboxMessage message : due) {
-                SendOutcome outcome = sender.deliver(OutboxCodec.decode(message));
+                SendOutcome outcome = sender.deliver(OutboxCodec.toMessage(message.chatId(), message.message()));
                 if (outcome instanceof SendOutcome.Sent ok) {
                     store.deliveries().markSent(message.id(), (long) ok.messageId());
                     sent++;

@@ -1,5 +1,6 @@
 package dev.mojaz.bot.conversation;
 
+import dev.mojaz.digest.LiveSubscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeChat;

@@ -100,6 +100,10 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final Map<Long, SlidingWindow> perGroup = new HashMap<>();
     private final Map<Long, Integer> violationsByChat = new HashMap<>();
     private int violations;
+    /** Deliver this many more messages, then hold sendMessage requests; -1 when not holding. */
+    private int holdAfter = -1;
+    private int held;
+    private long holdGeneration;
     private final AtomicInteger callbackIds = new AtomicInteger(1000);
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, String> memberStatus = new HashMap<>();
@@ -406,6 +410,39 @@ public final class FakeTelegramServer implements AutoCloseable {
         return chatState(groupId, Fault.migrated(supergroupId));
     }
 
+    /**
+     * Delivers {@code deliverFirst} more messages, then holds every further sendMessage: the request has arrived but
+     * is neither delivered nor answered until {@link #dropHeldSends()}. The moment a bot is killed with requests on
+     * the wire that Telegram never acted on.
+     */
+    public FakeTelegramServer holdSendsAfter(int deliverFirst) {
+        lock.lock();
+        try {
+            holdAfter = sent.size() + deliverFirst;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** Answers every held sendMessage with 502 without delivering it, and stops holding. */
+    public void dropHeldSends() {
+        lock.lock();
+        try {
+            holdAfter = -1;
+            holdGeneration++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until at least {@code count} sendMessage requests are held. */
+    public void awaitHeldSends(int count) {
+        awaitCondition(() -> held >= count, () -> "waited for " + count + " held sends, have " + held);
+    }
+
     private FakeTelegramServer addRule(Rule rule) {
         lock.lock();
         try {
@@ -647,7 +684,9 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (body.length > 0) {
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
             String text = new String(body, StandardCharsets.UTF_8);
-            if (type.contains("json")) {
+            if (type.contains("multipart/form-data")) {
+                multipart(text, type, params);
+            } else if (type.contains("json")) {
                 JsonNode parsed = json.readTree(text);
                 if (parsed instanceof ObjectNode object) {
                     params.setAll(object);
@@ -657,6 +696,29 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
         }
         return params;
+    }
+
+    /** Reads the text fields of a multipart/form-data body (setWebhook is sent that way, for its certificate). */
+    private void multipart(String body, String contentType, ObjectNode into) throws IOException {
+        Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!boundary.find()) {
+            return;
+        }
+        for (String part : body.split("--" + Pattern.quote(boundary.group(1)))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (headersEnd < 0 || !name.find() || name.start() > headersEnd) {
+                continue;
+            }
+            String value = part.substring(headersEnd + 4);
+            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value;
+            String trimmed = value.trim();
+            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                into.set(name.group(1), json.readTree(trimmed));
+            } else {
+                into.put(name.group(1), value);
+            }
+        }
     }
 
     private void form(String encoded, ObjectNode into) throws IOException {
@@ -817,6 +879,19 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
         lock.lock();
         try {
+            if (holdAfter >= 0 && sent.size() >= holdAfter) {
+                long generation = holdGeneration;
+                held++;
+                changed.signalAll();
+                try {
+                    while (generation == holdGeneration && !closed) {
+                        changed.awaitUninterruptibly();
+                    }
+                } finally {
+                    held--;
+                }
+                return new Response(502, "<html><body>502 Bad Gateway (held, never delivered)</body></html>", false);
+            }
             Response limited = applyRateRules(chatId);
             if (limited != null) {
                 return limited;

@@ -1,4 +1,4 @@
-package dev.mojaz.bot.conversation;
+package dev.mojaz.digest;
 
 import dev.mojaz.match.InvalidQueryException;
 import dev.mojaz.match.MatchEngine;

@@ -1,0 +1,99 @@
+package dev.mojaz.app;
+
+import dev.mojaz.bot.chat.Button;
+import dev.mojaz.bot.chat.CallbackAnswer;
+import dev.mojaz.bot.chat.Keyboard;
+import dev.mojaz.bot.chat.MessageEdit;
+import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.bot.format.Html;
+import dev.mojaz.bot.format.TelegramHtml;
+import dev.mojaz.bot.send.MessageGateway;
+import dev.mojaz.bot.send.SendOutcome;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * "Sends" by printing: each message rendered as plain text (links shown after their text, buttons as
+ * {@code [label]} under the message), so the console shows what a Telegram chat would.
+ */
+public final class ConsoleGateway implements MessageGateway {
+    private static final Pattern HREF = Pattern.compile("href\\s*=\\s*\"([^\"]*)\"");
+
+    private final PrintStream out;
+    private final AtomicInteger messageIds = new AtomicInteger();
+
+    public ConsoleGateway(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    @Override
+    public SendOutcome send(OutgoingMessage message) {
+        print(render(message.text()), message.keyboard(), "");
+        return new SendOutcome.Sent(message.chatId(), messageIds.incrementAndGet());
+    }
+
+    @Override
+    public SendOutcome edit(MessageEdit edit) {
+        print(render(edit.text()), edit.keyboard(), "(edited) ");
+        return new SendOutcome.Sent(edit.chatId(), edit.messageId());
+    }
+
+    @Override
+    public SendOutcome answer(CallbackAnswer answer) {
+        if (!answer.text().isEmpty()) {
+            synchronized (out) {
+                out.println("(" + answer.text() + ")");
+                out.println();
+            }
+        }
+        return new SendOutcome.Sent(0, 0);
+    }
+
+    private void print(String text, Keyboard keyboard, String prefix) {
+        synchronized (out) {
+            out.println(prefix + text);
+            for (List<Button> row : keyboard.rows()) {
+                out.println("  " + row.stream().map(b -> "[" + b.label() + "]").collect(Collectors.joining(" ")));
+            }
+            out.println();
+            out.flush();
+        }
+    }
+
+    /** The text a reader sees, with each link's address after its text: {@code title (https://…)}. */
+    public static String render(Html html) {
+        StringBuilder text = new StringBuilder();
+        Deque<String> links = new ArrayDeque<>();
+        for (TelegramHtml.Atom atom : TelegramHtml.parse(html.markup()).atoms()) {
+            switch (atom.kind()) {
+                case TEXT -> text.append(atom.visible());
+                case START -> {
+                    if (atom.tag().equals("a")) {
+                        Matcher href = HREF.matcher(atom.markup());
+                        links.push(href.find() ? unescape(href.group(1)) : "");
+                    }
+                }
+                case END -> {
+                    if (atom.tag().equals("a") && !links.isEmpty()) {
+                        String url = links.pop();
+                        if (!url.isEmpty()) {
+                            text.append(" (").append(url).append(')');
+                        }
+                    }
+                }
+            }
+        }
+        return text.toString().strip();
+    }
+
+    private static String unescape(String attribute) {
+        return attribute.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.mojaz.cli;
+
+import dev.mojaz.bot.chat.ChatAdmins;
+import dev.mojaz.bot.chat.FileDownloads;
+import dev.mojaz.app.BotApplication;
+import dev.mojaz.app.ConsoleGateway;
+import dev.mojaz.app.ConsoleSession;
+import dev.mojaz.app.SampleSite;
+import dev.mojaz.app.Sources;
+import dev.mojaz.bot.chat.Person;
+import dev.mojaz.bot.send.RateLimiter;
+import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.config.MojazConfig;
+import dev.mojaz.config.StoreConfig;
+import dev.mojaz.config.TelegramConfig;
+import dev.mojaz.source.http.AddressGuard;
+import dev.mojaz.store.Store;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code console}: a chat with the bot in the terminal, offline. Sample articles are served on 127.0.0.1 and
+ * published one per message typed; the real router, outbox and sender answer, and a printer stands in for Telegram.
+ * Reads standard input until it ends, so it can be scripted.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Chat with the bot in this terminal, over bundled sample articles (no Telegram token needed).")
+public final class ConsoleCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "Keep the session in this SQLite file (default: a temporary one, deleted at the end).")
+    Path store;
+
+    @Option(names = "--lang", paramLabel = "ar|en",
+            description = "The Telegram language you chat in (default: telegram.default-language).")
+    String language;
+
+    private final CliContext context;
+
+    public ConsoleCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return run(context, config.load(context), store, language);
+    }
+
+    /** The console over {@code loaded} (also what {@code run} does without a token). */
+    static int run(CliContext context, MojazConfig loaded, Path storeFile, String language)
+            throws IOException, InterruptedException {
+        String lang = language == null ? loaded.telegram().defaultLanguage() : language;
+        if (!lang.equals("ar") && !lang.equals("en")) {
+            throw new UsageException("--lang must be ar or en (was '" + lang + "')");
+        }
+        Path temporary = storeFile == null ? Files.createTempDirectory("mojaz-console") : null;
+        Path file = storeFile != null ? context.resolve(storeFile.toString()) : temporary.resolve("console.db");
+        try (SampleSite site = SampleSite.start(context.clock())) {
+            MojazConfig console = forConsole(loaded, site, file);
+            try (Store stores = Store.open(console.store(), context.workingDirectory(), context.clock());
+                 SourcePipeline pipeline = new SourcePipeline(console, stores, context.clock(),
+                         AddressGuard.publicOnly().except(site.address()))) {
+                BotApplication application = new BotApplication(console, stores,
+                        new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),
+                        new ConsoleGateway(context.out()), new RateLimiter(console.telegram().limits(), context.clock()),
+                        Sleeper.system(context.clock()), context.clock(), "", ChatAdmins.anyone(),
+                        FileDownloads.none());
+                context.err().println("Mojaz console: you are chatting with the bot. " + site.total()
+                        + " sample articles are served at " + site.feedUrl() + " and one more is published after each"
+                        + " message you send. Try /start, /help; end with Ctrl-D.");
+                try {
+                    new ConsoleSession(application, site, context.out(),
+                            new Person(ConsoleSession.PERSON_ID, lang.equals("ar") ? "ضيف" : "Guest", "", lang))
+                            .run(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)),
+                                    System.console() == null || context.in() != System.in);
+                } finally {
+                    application.close();
+                }
+            }
+        } finally {
+            if (temporary != null) {
+                deleteTree(temporary);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * The configuration for the console: the sample site as the only source, the given store, the person an admin,
+     * and flood limits that do not make a terminal wait a second between two replies.
+     */
+    static MojazConfig forConsole(MojazConfig loaded, SampleSite site, Path storeFile) {
+        TelegramConfig t = loaded.telegram();
+        List<Long> admins = new ArrayList<>(t.admins());
+        admins.add(ConsoleSession.PERSON_ID);
+        TelegramConfig.Limits limits = new TelegramConfig.Limits(Math.max(1000, t.limits().messagesPerSecond()),
+                Duration.ofMillis(1), 10_000, t.limits().globalPauseAfter(), t.limits().summariesPerPerson(),
+                t.limits().summaryWindow());
+        TelegramConfig telegram = new TelegramConfig(t.apiUrl(), admins, t.requestTimeout(), t.pollTimeout(),
+                t.linkPreviews(), t.defaultLanguage(), limits, t.retry(), TelegramConfig.LONG_POLLING, t.webhook(), 1);
+        return loaded.withSources(List.of(site.source()))
+                .withStore(new StoreConfig(storeFile.toAbsolutePath().toString(), loaded.store().retentionDays()))
+                .withTelegram(telegram);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is not worth failing the session for
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.mojaz.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mojaz.bot.fake.FakeChat;
+import dev.mojaz.bot.fake.FakeTelegramServer;
+import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
+import dev.mojaz.bot.fake.FakeUser;
+import dev.mojaz.bot.fake.RateRules;
+import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.cli.SourcePipeline;
+import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.MojazConfig;
+import dev.mojaz.source.Article;
+import dev.mojaz.source.SimHash;
+import dev.mojaz.store.ChatKind;
+import dev.mojaz.store.ChatSettings;
+import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.store.Store;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run} as a separate process, stopped the two ways an operator (or the kernel) stops it: SIGTERM, which must
+ * end the process promptly after a graceful stop, and SIGKILL in the middle of a digest, after which a restart
+ * delivers the rest exactly once.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class RunProcessTest {
+    private static final int CHATS = 40;
+
+    @TempDir
+    Path dir;
+    private FakeTelegramServer telegram;
+    private Process process;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeTelegramServer.builder().rateRules(RateRules.telegram()).start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+        telegram.close();
+    }
+
+    private Path config() throws Exception {
+        Path file = dir.resolve("mojaz.yaml");
+        Files.writeString(file, """
+                sources: []
+                store:
+                  path: data/bot.db
+                telegram:
+                  request-timeout: 5s
+                  poll-timeout: 1s
+                  sender-threads: 1
+                """, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Process run(Path config) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "dev.mojaz.cli.Main", "run", "--config", config.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.log").toFile());
+        builder.environment().put("MOJAZ_TELEGRAM_TOKEN", FakeTelegramServer.TOKEN);
+        builder.environment().put("MOJAZ_TELEGRAM_API_URL", telegram.baseUri().toString());
+        return builder.start();
+    }
+
+    private String log() throws Exception {
+        return Files.exists(dir.resolve("run.log")) ? Files.readString(dir.resolve("run.log")) : "";
+    }
+
+    @Test
+    void sigtermStopsTheBotPromptlyAndLeavesNothingInTheAir() throws Exception {
+        Path config = config();
+        process = run(config);
+        telegram.awaitWaitingPoll();
+        FakeUser huda = FakeUser.arabic(5001, "هدى");
+        telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
+        assertThat(telegram.awaitSentTo(huda.id(), 1).get(0).visibleText()).startsWith("أهلاً هدى!");
+
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        MojazConfig loaded = new ConfigLoader(Map.of()).load(config);
+        try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC())) {
+            assertThat(store.deliveries().counts().get(OutboxMessage.State.SENDING)).isZero();
+            assertThat(store.deliveries().counts().get(OutboxMessage.State.SENT)).isEqualTo(1);
+            assertThat(store.botState().getLong(BotApplication.LAST_UPDATE)).isPresent();
+        }
+    }
+
+    @Test
+    void sigkillInTheMiddleOfADigestThenARestartDeliversEveryDigestOnce() throws Exception {
+        Path config = config();
+        MojazConfig loaded = new ConfigLoader(Map.of("MOJAZ_TELEGRAM_API_URL", telegram.baseUri().toString()))
+                .load(config);
+        Instant now = Instant.now();
+        digestsDueNow(loaded, now);
+
+        telegram.holdSendsAfter(15);
+        process = run(config);
+        // One sender thread: the 16th request leaves only after the 15th was recorded as sent.
+        telegram.awaitHeldSends(1);
+        process.destroyForcibly(); // SIGKILL
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        telegram.dropHeldSends();
+        assertThat(telegram.sent()).hasSize(15);
+
+        try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC());
+             SourcePipeline pipeline = new SourcePipeline(loaded, store, Clock.systemUTC());
+             TelegramBot bot = new TelegramBot(loaded, store,
+                     new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()), Clock.systemUTC(),
+                     Sleeper.system(Clock.systemUTC()), FakeTelegramServer.TOKEN, null)) {
+            // The one on the wire and those claimed ahead of it are SENDING, as the kill left them; the rest pending.
+            var counts = store.deliveries().counts();
+            assertThat(counts.get(OutboxMessage.State.SENDING)).isPositive();
+            assertThat(counts.get(OutboxMessage.State.SENDING) + counts.get(OutboxMessage.State.PENDING))
+                    .isEqualTo(CHATS - 15);
+            bot.start(new BotApplication.Schedule(null, Duration.ofHours(1), null));
+            telegram.awaitSent(CHATS);
+            assertThat(bot.application().orElseThrow().sender().awaitIdle(Duration.ofSeconds(20))).isTrue();
+        }
+        List<SentMessage> sent = telegram.sent();
+        Map<Long, Long> perChat = sent.stream().collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting()));
+        assertThat(perChat).hasSize(CHATS);
+        assertThat(perChat.values()).allMatch(n -> n == 1);
+    }
+
+    /** Chats created two hours ago with a digest at this UTC hour, and articles fetched ten minutes ago. */
+    private void digestsDueNow(MojazConfig config, Instant now) {
+        ChatSettings settings = ChatSettings.defaults("ar", ZoneOffset.UTC)
+                .withDigestHours(List.of(now.atZone(ZoneOffset.UTC).getHour())).withAlerts(false);
+        try (Store store = Store.open(config.store(), dir, Clock.fixed(now.minus(Duration.ofHours(2)), ZoneOffset.UTC))) {
+            for (long chat = 1; chat <= CHATS; chat++) {
+                store.chats().register(chat, ChatKind.PRIVATE, "chat " + chat, settings);
+                store.subscriptions().add(chat, "سوريا", null, 50);
+            }
+            Instant fetched = now.minus(Duration.ofMinutes(10));
+            for (SampleSite.Sample sample : SampleSite.load().subList(0, 2)) {
+                String text = String.join("\n\n", sample.paragraphs());
+                URI url = URI.create("https://example.org/" + sample.slug());
+                store.articles().add(new Article("samples", url, url, sample.slug(), sample.title(), text, null, fetched,
+                        fetched, "ar", sample.paragraphs().subList(0, 2), SimHash.signature(text)));
+            }
+        }
+    }
+}
