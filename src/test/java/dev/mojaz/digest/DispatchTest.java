@@ -2,7 +2,7 @@ package dev.mojaz.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.bot.fake.FakeClock;
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.bot.i18n.Language;
 import dev.mojaz.bot.i18n.Texts;
 import dev.mojaz.config.ConfigLoader;

@@ -1,5 +1,6 @@
 package dev.mojaz.source;
 
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.FetchConfig;
 import dev.mojaz.config.SourceConfig;
@@ -26,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * waits recorded instead of slept, and the back-off jitter fixed at one half.
  */
 public final class TestPipeline implements AutoCloseable {
-    public final MutableClock clock = MutableClock.at("2026-11-20T10:00:00Z");
+    public final FakeClock clock = FakeClock.at("2026-11-20T10:00:00Z");
     public final List<Duration> waits = new CopyOnWriteArrayList<>();
     public final InMemoryArticleRepository articles = new InMemoryArticleRepository();
     public final InMemorySourceStateRepository states = new InMemorySourceStateRepository();

@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.source.Article;
 import dev.mojaz.source.ArticleRepository;
 import java.net.URI;
@@ -26,7 +27,7 @@ abstract class StoreTestBase {
     @TempDir
     Path dir;
 
-    final MutableClock clock = new MutableClock(START);
+    final FakeClock clock = new FakeClock(START);
     TestDatabase target;
     Store store;
 

@@ -2,7 +2,7 @@ package dev.mojaz.bot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.bot.fake.FakeClock;
+import dev.mojaz.testing.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.mojaz.bot.fake;
 
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.bot.send.Sleeper;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.mojaz.bot.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.chat.OutgoingMessage;
-import dev.mojaz.bot.fake.FakeClock;
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.bot.fake.FakeSleeper;
 import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.Fault;

@@ -2,7 +2,7 @@ package dev.mojaz.bot.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.bot.fake.FakeClock;
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.config.ConfigLoader;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mojaz.source.MutableClock;
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.source.TestFetchConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class HttpFetcherTest {
     private static final InetAddress LOCAL = InetAddress.getLoopbackAddress();
 
     private final MockWebServer server = new MockWebServer();
-    private final MutableClock clock = MutableClock.at("2026-11-20T10:00:00Z");
+    private final FakeClock clock = FakeClock.at("2026-11-20T10:00:00Z");
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final TestFetchConfig config = TestFetchConfig.defaults();
     private HttpFetcher fetcher;

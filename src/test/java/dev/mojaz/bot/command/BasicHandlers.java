@@ -16,9 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The handlers that need nothing but the texts: /start, /help, /lang (and its buttons), and a word when the bot
- * is added to a group or made admin of a channel. The store-backed handlers (subscribe, settings, digests…)
- * come with the store and replace /start's defaults with the person's own settings.
+ * Test-only handlers that need nothing but the texts: /start, /help, /lang (and its buttons), and a word when the
+ * bot is added to a group or made admin of a channel. The Telegram layer's own tests route through them, so that
+ * they test polling, routing and sending without the store; the bot itself uses
+ * {@code dev.mojaz.bot.conversation.Conversation}.
  */
 public final class BasicHandlers {
     /** Callback prefix of the /lang buttons. */

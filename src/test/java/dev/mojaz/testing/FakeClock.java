@@ -1,4 +1,4 @@
-package dev.mojaz.bot.fake;
+package dev.mojaz.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told to. Thread-safe. */
+/** A clock that moves only when a test tells it to: the one test clock of every package. Thread-safe. */
 public final class FakeClock extends Clock {
     private volatile Instant now;
 
@@ -30,6 +30,11 @@ public final class FakeClock extends Clock {
         if (instant.isAfter(now)) {
             now = instant;
         }
+    }
+
+    /** Sets the time, forwards or backwards (for tests of what happens when time is not where it should be). */
+    public synchronized void set(Instant instant) {
+        now = instant;
     }
 
     @Override
