@@ -72,10 +72,12 @@ public final class ConsoleCommand implements Callable<Integer> {
         Path temporary = storeFile == null ? Files.createTempDirectory("mojaz-console") : null;
         Path file = storeFile != null ? context.resolve(storeFile.toString()) : temporary.resolve("console.db");
         try (SampleSite site = SampleSite.start(context.clock())) {
+            // The sample site is on the loopback address; it, and only it, is let through (also for /summary of the
+            // links the alerts show).
+            AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
             MojazConfig console = forConsole(loaded, site, file);
             try (Store stores = Store.open(console.store(), context.workingDirectory(), context.clock());
-                 SourcePipeline pipeline = new SourcePipeline(console, stores, context.clock(),
-                         AddressGuard.publicOnly().except(site.address()))) {
+                 SourcePipeline pipeline = new SourcePipeline(console, stores, context.clock(), sampleSiteOnly, sampleSiteOnly)) {
                 BotApplication application = new BotApplication(console, stores,
                         new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),
                         new ConsoleGateway(context.out()), new RateLimiter(console.telegram().limits(), context.clock()),

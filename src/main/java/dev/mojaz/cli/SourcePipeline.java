@@ -22,31 +22,40 @@ import java.time.Clock;
  * {@link SourceCatalog}. {@code fetch} uses it now; {@code run} can start {@link #scheduler()}'s loop.
  */
 public final class SourcePipeline implements AutoCloseable {
+    private final HttpFetcher sourceFetcher;
     private final HttpFetcher fetcher;
     private final SourceCatalog catalog;
     private final PollScheduler scheduler;
 
+    /**
+     * The standard policy: links people send are guarded unless {@code fetch.allow-private-addresses}; the configured
+     * sources are the admin's choice, so {@code fetch.allow-private-sources} lets them (and only them) reach private
+     * networks.
+     */
     public SourcePipeline(MojazConfig config, Store stores, Clock clock) {
-        this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
+        this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()
+                || config.fetch().allowPrivateSources()), AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
     }
 
     /**
-     * With the fetcher's address guard given: the console lets its own sample site on the loopback address through
-     * while every other address stays under the standard policy.
+     * With the address guards given: for the sources' feeds and pages, and for the links people send. The console
+     * lets its own sample site on the loopback address through while every other address stays guarded.
      */
-    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard guard) {
-        this.fetcher = new HttpFetcher(config.fetch(), clock, guard, HostResolver.system(),
+    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard sourcesGuard,
+                          AddressGuard linksGuard) {
+        this.sourceFetcher = new HttpFetcher(config.fetch(), clock, sourcesGuard, HostResolver.system(),
                 dev.mojaz.source.http.Sleeper.system());
+        this.fetcher = sourceFetcher.withGuard(linksGuard);
         this.catalog = new SourceCatalog(config.sources(), stores.sources());
-        Ingestor ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
+        Ingestor ingestor = new Ingestor(sourceFetcher, new ArticleExtractor(BoilerplateFilter.standard()),
                 new Summarizer(config.summary()), stores.articles(), clock);
-        SourcePoller poller = new SourcePoller(fetcher, new FeedReader(), new ListingReader(), ingestor,
+        SourcePoller poller = new SourcePoller(sourceFetcher, new FeedReader(), new ListingReader(), ingestor,
                 stores.sourceStates(), config.fetch(), clock, Math::random);
         this.scheduler = new PollScheduler(catalog::all, poller, stores.sourceStates(),
                 config.fetch().maxConcurrentSources(), clock);
     }
 
-    /** The application's one HTTP fetcher (the bot fetches links people send through it). */
+    /** The fetcher for links people send (the same client as the sources', under the links' address guard). */
     public HttpFetcher fetcher() {
         return fetcher;
     }
@@ -63,5 +72,6 @@ public final class SourcePipeline implements AutoCloseable {
     public void close() {
         scheduler.close();
         fetcher.close();
+        sourceFetcher.close();
     }
 }

@@ -52,9 +52,12 @@ public final class HttpFetcher implements AutoCloseable {
     private final FetchConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final HostResolver resolver;
     private final GuardedDns dns;
     private final OkHttpClient client;
     private final Cache<URI, FetchResponse> cache;
+    /** False for a fetcher made by {@link #withGuard}: the pool and threads belong to the one it came from. */
+    private final boolean ownsClient;
 
     /** The production fetcher: system resolver, real waits, the guard {@code fetch.allow-private-addresses} asks for. */
     public HttpFetcher(FetchConfig config, Clock clock) {
@@ -63,11 +66,20 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     public HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper) {
+        this(config, clock, guard, resolver, sleeper, null);
+    }
+
+    private HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper,
+                        OkHttpClient shared) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dns = new GuardedDns(guard, resolver);
-        this.client = new OkHttpClient.Builder()
+        this.ownsClient = shared == null;
+        // OkHttp keys pooled connections by address, resolver included, so a connection opened under one guard is
+        // never reused under another.
+        this.client = shared != null ? shared.newBuilder().dns(dns).build() : new OkHttpClient.Builder()
                 .dns(dns)
                 // A proxy would resolve the name itself, out of the guard's reach.
                 .proxy(Proxy.NO_PROXY)
@@ -85,6 +97,15 @@ public final class HttpFetcher implements AutoCloseable {
                 .expireAfterWrite(config.cacheTtl())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
+    }
+
+    /**
+     * A fetcher with the same limits and another address policy, sharing this one's connection pool and threads.
+     * Its page cache is its own: a page fetched under a looser policy must never be served under a stricter one.
+     * Closing it leaves the shared pool and threads to this fetcher.
+     */
+    public HttpFetcher withGuard(AddressGuard guard) {
+        return new HttpFetcher(config, clock, guard, resolver, sleeper, client);
     }
 
     /**
@@ -324,7 +345,9 @@ public final class HttpFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        if (ownsClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 }
