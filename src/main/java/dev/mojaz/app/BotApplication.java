@@ -25,7 +25,6 @@ import dev.mojaz.match.QueryParser;
 import dev.mojaz.source.poll.PollReport;
 import dev.mojaz.store.Retention;
 import dev.mojaz.store.Store;
-import dev.mojaz.store.Subscription;
 import dev.mojaz.summary.Summarizer;
 import dev.mojaz.text.BoilerplateFilter;
 import java.time.Clock;
@@ -117,7 +116,8 @@ public final class BotApplication implements AutoCloseable {
                 clock);
         TelegramConfig telegram = config.telegram();
         Backoff retry = Backoff.from(telegram.retry());
-        ChatLifecycle lifecycle = lifecycle(store, subscriptions);
+        // The sender only calls it once started, after the conversation below is built.
+        ChatLifecycle lifecycle = lifecycle(store);
         this.sender = new OutboxSender(store.deliveries(), lifecycle, gateway, limiter, sleeper,
                 clock, new OutboxSender.Settings(telegram.senderThreads(), telegram.limits().messagesPerSecond(), retry,
                         Duration.ofMinutes(1),
@@ -148,23 +148,27 @@ public final class BotApplication implements AutoCloseable {
         log.info("{} subscriptions loaded", subscriptions.size());
     }
 
-    /** Deactivating or moving a chat in the store, and its subscriptions in the matcher with it. */
-    private static ChatLifecycle lifecycle(Store store, LiveSubscriptions subscriptions) {
+    /**
+     * What the sender does when Telegram says a chat is gone or moved: the store's durable change, then the
+     * conversation brings the live matcher in step with it, the one way the matcher follows the store (so that a
+     * later /unsubscribe in the moved chat reaches the matcher too).
+     */
+    private ChatLifecycle lifecycle(Store store) {
+        ChatLifecycle durable = ChatLifecycle.of(store.chats());
         return new ChatLifecycle() {
             @Override
             public void deactivate(long chatId, String reason) {
-                store.chats().deactivate(chatId, reason);
-                store.subscriptions().list(chatId).forEach(s -> subscriptions.remove(s.id()));
+                durable.deactivate(chatId, reason);
+                conversation.chatChanged(chatId);
             }
 
             @Override
             public boolean migrate(long fromId, long toId) {
-                List<Subscription> before = store.subscriptions().list(fromId);
-                if (!store.chats().migrate(fromId, toId)) {
+                if (!durable.migrate(fromId, toId)) {
                     return false;
                 }
-                before.forEach(s -> subscriptions.remove(s.id()));
-                store.subscriptions().list(toId).forEach(subscriptions::add);
+                conversation.chatChanged(fromId);
+                conversation.chatChanged(toId);
                 return true;
             }
         };

@@ -16,8 +16,6 @@ import dev.mojaz.store.ChatKind;
 import dev.mojaz.store.ChatSettings;
 import dev.mojaz.store.OutboxMessage;
 import dev.mojaz.store.Store;
-import dev.mojaz.store.Subscription;
-import dev.mojaz.store.SubscriptionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -144,9 +142,8 @@ final class BotRig implements AutoCloseable {
         ChatKind kind = chatId > 0 ? ChatKind.PRIVATE : ChatKind.SUPERGROUP;
         Chat chat = store.chats().register(chatId, kind, "chat " + chatId, settings);
         store.chats().updateSettings(chatId, settings);
-        SubscriptionStore.Added added = store.subscriptions().add(chatId, query, null, 50);
-        Subscription subscription = added.subscription();
-        app().subscriptions().add(subscription);
+        store.subscriptions().add(chatId, query, null, 50);
+        app().conversation().chatChanged(chatId); // as the conversation does after its own commits
         return store.chats().find(chat.id()).orElseThrow();
     }
 

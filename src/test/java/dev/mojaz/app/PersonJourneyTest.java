@@ -96,4 +96,36 @@ class PersonJourneyTest {
         assertThat(rig.telegram.sentTo(HUDA.id())).hasSize(5);
         assertThat(rig.telegram.violations()).isZero();
     }
+
+    @Test
+    void aMigratedGroupThatUnsubscribesGetsNoMoreAlerts() throws Exception {
+        // The group subscribes through Telegram (its admin speaks), Telegram then moves it to a supergroup: the
+        // sender follows migrate_to_chat_id, and the supergroup's later /unsubscribe must reach the live matcher.
+        FakeChat group = FakeChat.group(-4101, "مجموعة");
+        FakeChat supergroup = FakeChat.supergroup(-1004101L, "مجموعة");
+        rig = new BotRig(dir).start();
+        rig.telegram.memberStatus(group.id(), HUDA.id(), "administrator");
+        rig.telegram.memberStatus(supergroup.id(), HUDA.id(), "administrator");
+        rig.telegram.sendText(group, HUDA, "/subscribe@" + rig.telegram.botUsername() + " سوريا");
+        rig.telegram.awaitSentTo(group.id(), 1);
+        rig.telegram.awaitAllUpdatesConfirmed();
+        rig.telegram.migratedTo(group.id(), supergroup.id());
+
+        rig.clock.advance(Duration.ofMinutes(1));
+        rig.publish(BotRig.WIRE, "s1", "لافروف يأسف لوقف التعاون", BotRig.seed("004_625e51d79cef2ff7"));
+        rig.pollAndDispatch();
+        assertThat(rig.telegram.awaitSentTo(supergroup.id(), 1).get(0).visibleText()).contains("لافروف يأسف");
+
+        rig.telegram.sendText(supergroup, HUDA, "/unsubscribe@" + rig.telegram.botUsername());
+        SentMessage keyboard = rig.telegram.awaitSentTo(supergroup.id(), 2).get(1);
+        long id = rig.store.subscriptions().list(supergroup.id()).get(0).id();
+        rig.telegram.pressButton(supergroup, HUDA, keyboard.messageId(), "unsub:" + id);
+        rig.telegram.awaitAnswers(1);
+        rig.telegram.awaitAllUpdatesConfirmed();
+        assertThat(rig.store.subscriptions().list(supergroup.id())).isEmpty();
+
+        rig.clock.advance(Duration.ofMinutes(1));
+        rig.publish(BotRig.WIRE, "s2", "موسكو تدعو واشنطن لسحب قواتها من سورية", BotRig.seed("002_ac1c3e60c73cbb0f"));
+        assertThat(rig.pollAndDispatch().alerts()).as("nobody follows سوريا any more").isZero();
+    }
 }
