@@ -146,8 +146,9 @@ public final class Router implements IncomingHandler {
         }
         long chatId = incoming.chat().id();
         Language language = languages.forChat(chatId, from.map(Person::languageCode).orElse(""));
-        // A person is an admin by their own id; a channel (where posts have no author) by the channel's id.
-        boolean admin = from.map(p -> admins.contains(p.id())).orElseGet(() -> admins.contains(chatId));
+        // Only a person is a Mojaz admin, by their own id. Not a chat: a message on behalf of a channel or of a group
+        // (sender_chat) names no person, and the chat a message is in says nothing about who wrote it.
+        boolean admin = from.map(p -> admins.contains(p.id())).orElse(false);
         return new Context(incoming, language, admin, botUsername, texts, replies);
     }
 
