@@ -102,6 +102,7 @@ public enum Msg {
     ADMIN_BROADCAST_QUEUED("admin.broadcast.queued"),
     UNKNOWN_COMMAND("unknown.command"),
     UNKNOWN_TEXT("unknown.text"),
+    UNKNOWN_OTHER_BOT("unknown.other_bot"),
     ERROR_GENERIC("error.generic"),
     ERROR_PAUSED_CHAT("error.paused_chat"),
     GROUP_ADDED("group.added"),

@@ -85,6 +85,27 @@ class RouterTest {
     }
 
     @Test
+    void aCommandForAnotherBotIsExplainedInAPrivateChatAndLeftAloneInAGroup() throws Exception {
+        Router r = router()
+                .command(BotCommand.SUBSCRIBE, (c, ctx) -> handled.add("subscribe"))
+                .command(BotCommand.STOP, (c, ctx) -> handled.add("stop"))
+                .build();
+        r.handle(text(GROUP, SAMI, "/subscribe@OtherBot سوريا"));
+        assertThat(replies).as("another bot in the group may answer it").isEmpty();
+
+        r.handle(text(SAMI_CHAT, SAMI, "/subscribe@OtherBot سوريا"));
+        assertThat(onlyReplyText()).isEqualTo("هذا الأمر موجّه إلى بوت آخر لا إليّ. لاستخدام أمري أرسل /subscribe"
+                + " دون الجزء الذي يبدأ بـ @.");
+        replies.clear();
+        r.handle(text(SAMI_CHAT, SAMI, "/weather@OtherBot"));
+        assertThat(onlyReplyText()).isEqualTo("هذا الأمر موجّه إلى بوت آخر لا إليّ. الأمر /help يعرض ما أستطيع فعله.");
+        replies.clear();
+        r.handle(text(SAMI_CHAT, SAMI, "/stop@OtherBot"));
+        assertThat(onlyReplyText()).startsWith("هذا الأمر موجّه إلى بوت آخر");
+        assertThat(handled).as("never acted on: /stop@OtherBot must not pause Mojaz").isEmpty();
+    }
+
+    @Test
     void textInGroupsIsIgnoredButInPrivateItIsAnswered() throws Exception {
         Router r = router().text((m, ctx) -> handled.add("text " + m.text())).build();
         r.handle(text(GROUP, SAMI, "مرحبا"));
