@@ -77,7 +77,9 @@ class WebhookIntakeTest {
 
     @Test
     void aSignedUpdateIsAnsweredWhileFiftySlowConnectionsAreHeldOpen() throws Exception {
-        start(handled::add);
+        // deadlines far beyond the test, so that the slow connections are still open when the update comes
+        start(handled::add, new WebhookIntake.Limits(Duration.ofMinutes(10), Duration.ofMinutes(10), 8192, 1 << 20,
+                512, 8, 16));
         for (int i = 0; i < 50; i++) {
             if (i % 2 == 0) {
                 // the request line and a Host header, then nothing
