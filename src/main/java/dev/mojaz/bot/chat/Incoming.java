@@ -18,25 +18,40 @@ public sealed interface Incoming {
     /**
      * A message in a private chat or group, or a post in a channel.
      *
-     * @param from      who wrote it; empty for channel posts and messages sent on behalf of a chat
-     * @param messageId the message's id within its chat
+     * @param from       the person who wrote it; empty when it was sent on behalf of a chat (then
+     *                   {@code senderChat} says which), never the service account Telegram puts there for backward
+     *                   compatibility (GroupAnonymousBot, Channel_Bot)
+     * @param senderChat the chat it was sent on behalf of (Telegram's {@code sender_chat}): the channel itself for a
+     *                   channel post, the group itself for an anonymous group admin, or a channel a member chose to
+     *                   post as (who may be anyone: it says nothing about who the person is)
+     * @param messageId  the message's id within its chat
      * @param text      the text or the caption; empty for messages without either
      * @param links     the links in it, from Telegram's {@code url} and {@code text_link} entities, in order
      * @param forwarded whether it was forwarded from elsewhere
      * @param document  the file attached to it (an OPML file an admin sends), if any; {@code text} is then its
      *                  caption
      */
-    record Message(long updateId, ChatRef chat, Optional<Person> from, int messageId, String text,
-                   List<String> links, boolean forwarded, Optional<Document> document) implements Incoming {
+    record Message(long updateId, ChatRef chat, Optional<Person> from, Optional<ChatRef> senderChat, int messageId,
+                   String text, List<String> links, boolean forwarded, Optional<Document> document) implements Incoming {
         public Message {
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(senderChat, "senderChat");
+            if (from.isPresent() && senderChat.isPresent()) {
+                throw new IllegalArgumentException("a message comes from a person or on behalf of a chat, not both");
+            }
             text = text == null ? "" : text;
             links = List.copyOf(links);
             Objects.requireNonNull(document, "document");
         }
 
-        /** A message without a file. */
+        /** A message not sent on behalf of a chat, with a file. */
+        public Message(long updateId, ChatRef chat, Optional<Person> from, int messageId, String text,
+                       List<String> links, boolean forwarded, Optional<Document> document) {
+            this(updateId, chat, from, Optional.empty(), messageId, text, links, forwarded, document);
+        }
+
+        /** A message not sent on behalf of a chat, without a file. */
         public Message(long updateId, ChatRef chat, Optional<Person> from, int messageId, String text,
                        List<String> links, boolean forwarded) {
             this(updateId, chat, from, messageId, text, links, forwarded, Optional.empty());

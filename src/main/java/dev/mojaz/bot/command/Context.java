@@ -45,7 +45,7 @@ public final class Context {
         return incoming.chat();
     }
 
-    /** Who wrote or pressed; empty for channel posts. */
+    /** The person who wrote or pressed; empty for a message sent on behalf of a chat (see {@link #senderChat()}). */
     public Optional<Person> from() {
         if (incoming instanceof Incoming.Message m) {
             return m.from();
@@ -57,6 +57,15 @@ public final class Context {
             return m.by();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The chat a message was sent on behalf of ({@code sender_chat}): a channel for its posts, a group for its
+     * anonymous admins, or any channel a member chose to post as; empty for a person's own messages and button
+     * presses.
+     */
+    public Optional<ChatRef> senderChat() {
+        return incoming instanceof Incoming.Message m ? m.senderChat() : Optional.empty();
     }
 
     public Language language() {

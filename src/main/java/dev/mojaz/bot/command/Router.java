@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * Sends each {@link Incoming} to the handler registered for it.
  *
  * <ul>
- *   <li>A command goes to its {@link BotCommand}'s handler; an admin command from someone not in
- *       {@code telegram.admins} gets a polite refusal; a command addressed to another bot
- *       ({@code /help@otherbot}) is left alone.</li>
+ *   <li>A command goes to its {@link BotCommand}'s handler; an admin command from anyone but a person listed in
+ *       {@code telegram.admins} gets a polite refusal (a message sent on behalf of a chat never passes: anyone can
+ *       post as a channel they own). A command addressed to another bot ({@code /help@otherbot}) is left alone in
+ *       groups, where that bot may be present; in a private chat no other bot can see it, so the person is told it
+ *       went to the wrong bot rather than met with silence.</li>
  *   <li>An unknown command gets the unknown-command handler, in a private chat always, in a group or channel
  *       only if it named this bot (a group's {@code /foo} may be meant for another bot).</li>
  *   <li>Other messages in a private chat go to the text handler (links, forwarded posts, free text): never
@@ -117,10 +119,15 @@ public final class Router implements IncomingHandler {
             return;
         }
         ParsedCommand command = parsed.get();
+        Optional<BotCommand> known = BotCommand.byName(command.name());
         if (command.addressing() == ParsedCommand.Addressing.TO_ANOTHER_BOT) {
+            // Not acted on even when it names one of ours: /stop@otherbot must not pause Mojaz.
+            if (privateChat) {
+                context.reply(Msg.UNKNOWN_OTHER_BOT, Map.of("command", command.name(),
+                        "known", known.isPresent() ? "yes" : "no"));
+            }
             return;
         }
-        Optional<BotCommand> known = BotCommand.byName(command.name());
         if (known.isPresent() && known.get().isAdmin() && !context.isAdmin()) {
             context.reply(Msg.ADMIN_NOT_ALLOWED);
             return;
@@ -146,8 +153,9 @@ public final class Router implements IncomingHandler {
         }
         long chatId = incoming.chat().id();
         Language language = languages.forChat(chatId, from.map(Person::languageCode).orElse(""));
-        // A person is an admin by their own id; a channel (where posts have no author) by the channel's id.
-        boolean admin = from.map(p -> admins.contains(p.id())).orElseGet(() -> admins.contains(chatId));
+        // Only a person is a Mojaz admin, by their own id. Not a chat: a message on behalf of a channel or of a group
+        // (sender_chat) names no person, and the chat a message is in says nothing about who wrote it.
+        boolean admin = from.map(p -> admins.contains(p.id())).orElse(false);
         return new Context(incoming, language, admin, botUsername, texts, replies);
     }
 

@@ -38,8 +38,9 @@ import java.util.Optional;
 
 /**
  * The commands of {@code telegram.admins} (the router refuses them to anyone else; button presses are checked
- * here): /addsource and /removesource, /importopml (a document with that caption, or a URL) and /exportopml, /stats,
- * /broadcast (after a confirmation, through the outbox to every receiving chat).
+ * here): /addsource and /removesource (after a confirmation), /importopml (a document with that caption, or a URL)
+ * and /exportopml, /stats, /broadcast (after a confirmation, through the outbox to every receiving chat). Whatever
+ * cannot be undone with one command waits for a press on its confirmation's button.
  *
  * <p>A source is validated as the configuration validates one ({@link SourceConfig}), and its feed is fetched and
  * read once before it is saved, so a typo never becomes a source that fails every ten minutes. Removing a source of
@@ -47,6 +48,8 @@ import java.util.Optional;
  */
 final class Admin {
     static final String BROADCAST = "bc";
+    /** Callback prefix of the /removesource confirmation: {@code rms:y:ID} removes, {@code rms:n:ID} cancels. */
+    static final String REMOVE_SOURCE = "rms";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     /** Room left in a message for the OPML part's markup and caption. */
@@ -111,16 +114,42 @@ final class Admin {
         });
     }
 
+    /** {@code /removesource id}: asks first; {@link #removeSourcePressed} removes. */
     void removeSource(ParsedCommand command, Context context) throws InterruptedException {
         String id = command.arguments().strip();
         if (id.isEmpty() || id.contains(" ")) {
             context.reply(Msg.ADMIN_REMOVESOURCE_USAGE);
             return;
         }
+        Optional<SourceConfig> source = sources.find(id).filter(SourceConfig::enabled);
+        if (source.isEmpty()) {
+            context.reply(Msg.ADMIN_REMOVESOURCE_UNKNOWN, Map.of("id", id));
+            return;
+        }
+        // a source id is at most 40 ASCII characters, so the id fits in the button's 64 bytes
+        context.reply(context.text(Msg.ADMIN_REMOVESOURCE_CONFIRM, Map.of("id", id, "name", source.get().name())),
+                confirmOrCancel(context, REMOVE_SOURCE, "y:" + id, Msg.BUTTON_REMOVESOURCE, "n:" + id));
+    }
+
+    void removeSourcePressed(String payload, Context context) throws InterruptedException {
+        if (!adminPressed(context)) {
+            return;
+        }
+        int message = Say.pressed(context);
+        String id = payload.length() > 2 ? payload.substring(2) : "";
+        if (payload.startsWith("n:")) {
+            cancelled(context, message);
+            return;
+        }
+        if (!payload.startsWith("y:") || id.isEmpty()) {
+            context.answer(context.plain(Msg.ANSWER_EXPIRED));
+            return;
+        }
         replies.atomically(() -> {
             Optional<SourceConfig> source = sources.find(id).filter(SourceConfig::enabled);
             if (source.isEmpty()) {
-                context.reply(Msg.ADMIN_REMOVESOURCE_UNKNOWN, Map.of("id", id));
+                context.answer(context.plain(Msg.ANSWER_EXPIRED));
+                context.edit(message, context.text(Msg.ADMIN_REMOVESOURCE_UNKNOWN, Map.of("id", id)), Keyboard.NONE);
                 return;
             }
             if (sources.origin(id) == SourceCatalog.Origin.STORED) {
@@ -130,7 +159,8 @@ final class Admin {
                 sources.store(new SourceConfig(s.id(), s.name(), s.language(), s.feed(), s.page(), s.linkSelector(),
                         s.interval(), false));
             }
-            context.reply(Msg.ADMIN_REMOVESOURCE_DONE, Map.of("id", id));
+            context.answer(context.plain(Msg.ANSWER_REMOVED));
+            context.edit(message, context.text(Msg.ADMIN_REMOVESOURCE_DONE, Map.of("id", id)), Keyboard.NONE);
         });
     }
 
@@ -242,16 +272,13 @@ final class Admin {
         replies.atomically(() -> {
             store.botState().put(pendingKey(admin), text);
             int count = store.chats().receivingIds().size();
-            Keyboard confirm = Keyboard.of(List.of(List.of(
-                    CallbackData.of(BROADCAST, "send").button(context.plain(Msg.BUTTON_BROADCAST_SEND)),
-                    CallbackData.of(BROADCAST, "x").button(context.plain(Msg.BUTTON_CANCEL)))));
-            context.reply(context.text(Msg.ADMIN_BROADCAST_CONFIRM, Map.of("count", count, "text", text)), confirm);
+            context.reply(context.text(Msg.ADMIN_BROADCAST_CONFIRM, Map.of("count", count, "text", text)),
+                    confirmOrCancel(context, BROADCAST, "send", Msg.BUTTON_BROADCAST_SEND, "x"));
         });
     }
 
     void broadcastPressed(String payload, Context context) throws InterruptedException {
-        if (!context.isAdmin()) {
-            context.alert(context.plain(Msg.ANSWER_NOT_ALLOWED));
+        if (!adminPressed(context)) {
             return;
         }
         long admin = context.chat().id();
@@ -265,8 +292,7 @@ final class Admin {
             }
             store.botState().remove(pendingKey(admin));
             if (payload.equals("x")) {
-                context.answer(context.plain(Msg.ANSWER_CANCELLED));
-                context.edit(message, context.text(Msg.SUBSCRIBE_CANCELLED), Keyboard.NONE);
+                cancelled(context, message);
                 return;
             }
             List<Long> chats = store.chats().receivingIds();
@@ -277,6 +303,33 @@ final class Admin {
             context.answer(context.plain(Msg.ANSWER_SAVED));
             context.edit(message, context.text(Msg.ADMIN_BROADCAST_QUEUED, Map.of("count", chats.size())), Keyboard.NONE);
         });
+    }
+
+    // ---- confirmations ------------------------------------------------------------------------------------
+
+    /** The two buttons under a question: do it, or cancel; each carries its handler's prefix and a short payload. */
+    private static Keyboard confirmOrCancel(Context context, String prefix, String confirmPayload, Msg confirmLabel,
+                                            String cancelPayload) {
+        return Keyboard.of(List.of(List.of(
+                CallbackData.of(prefix, confirmPayload).button(context.plain(confirmLabel)),
+                CallbackData.of(prefix, cancelPayload).button(context.plain(Msg.BUTTON_CANCEL)))));
+    }
+
+    /**
+     * Whether the button was pressed by one of {@code telegram.admins}; says no to anyone else (a confirmation sent
+     * to an admin group can be pressed by any of its members).
+     */
+    private static boolean adminPressed(Context context) throws InterruptedException {
+        if (!context.isAdmin()) {
+            context.alert(context.plain(Msg.ANSWER_NOT_ALLOWED));
+            return false;
+        }
+        return true;
+    }
+
+    private static void cancelled(Context context, int message) throws InterruptedException {
+        context.answer(context.plain(Msg.ANSWER_CANCELLED));
+        context.edit(message, context.text(Msg.SUBSCRIBE_CANCELLED), Keyboard.NONE);
     }
 
     private static String pendingKey(long adminChat) {

@@ -131,6 +131,7 @@ public final class Conversation implements IncomingHandler {
                 .callback(Subscriptions.SOURCES, subscriptions::sourcesPressed)
                 .callback(Settings.PREFIX, settings::pressed)
                 .callback(Admin.BROADCAST, admin::broadcastPressed)
+                .callback(Admin.REMOVE_SOURCE, admin::removeSourcePressed)
                 .text(text::handle)
                 .membership(lifecycle::membershipChanged)
                 .migration(lifecycle::migrated)

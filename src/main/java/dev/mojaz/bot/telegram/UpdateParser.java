@@ -56,11 +56,20 @@ public final class UpdateParser {
         if (message.getMigrateToChatId() != null) {
             return Optional.of(new Incoming.Migration(updateId, chat, message.getMigrateToChatId()));
         }
-        // A message sent on behalf of a chat (an anonymous group admin, a linked channel) comes "from" a service
-        // bot; it speaks for the chat itself, so it has no person. Messages from other bots are not answered.
-        User from = message.getSenderChat() != null ? null : message.getFrom();
-        if (from != null && Boolean.TRUE.equals(from.getIsBot())) {
+        if (Boolean.TRUE.equals(message.getIsAutomaticForward())) {
+            // A linked channel's post, copied by Telegram into the channel's discussion group: nobody addressed the
+            // group, and the bot acts on the post in the channel itself if it is there.
             return Optional.empty();
+        }
+        // A message sent on behalf of a chat (a channel post, an anonymous group admin, a member posting as a
+        // channel) carries that chat as sender_chat and, for old clients, a service account as "from"
+        // (GroupAnonymousBot, Channel_Bot): the chat is kept as such, and there is no person. A channel post always
+        // speaks for its channel.
+        Optional<ChatRef> senderChat = Optional.ofNullable(message.getSenderChat()).map(UpdateParser::chat)
+                .or(() -> chat.kind() == ChatKind.CHANNEL ? Optional.of(chat) : Optional.empty());
+        User from = senderChat.isPresent() ? null : message.getFrom();
+        if (from != null && Boolean.TRUE.equals(from.getIsBot())) {
+            return Optional.empty(); // messages from other bots are not answered
         }
         String text = message.hasText() ? message.getText() : message.hasCaption() ? message.getCaption() : "";
         List<MessageEntity> entities = message.hasText() ? message.getEntities() : message.getCaptionEntities();
@@ -70,8 +79,8 @@ public final class UpdateParser {
                 .map(d -> new Incoming.Document(d.getFileId(), d.getFileName(), d.getMimeType(),
                         d.getFileSize() == null ? 0 : d.getFileSize()));
         return Optional.of(new Incoming.Message(updateId, chat, Optional.ofNullable(from).map(UpdateParser::person),
-                message.getMessageId() == null ? 0 : message.getMessageId(), text, links(text, entities), forwarded,
-                document));
+                senderChat, message.getMessageId() == null ? 0 : message.getMessageId(), text, links(text, entities),
+                forwarded, document));
     }
 
     private static Optional<Incoming> callback(long updateId, CallbackQuery query) {

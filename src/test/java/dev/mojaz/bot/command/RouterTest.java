@@ -75,10 +75,34 @@ class RouterTest {
     }
 
     @Test
-    void aChannelListedAsAdminMayUseAdminCommands() throws Exception {
-        Router r = router().command(BotCommand.STATS, (c, ctx) -> handled.add("stats " + ctx.isAdmin())).build();
-        r.handle(text(CHANNEL, null, "/stats"));
-        assertThat(handled).containsExactly("stats true");
+    void aMessageOnBehalfOfAChatNeverUsesAdminCommandsEvenWhenTheChatIsListed() throws Exception {
+        Router r = router().command(BotCommand.STATS, (c, ctx) -> handled.add("stats")).build();
+        // a post in a channel whose id is in telegram.admins: it speaks for the channel, and names no person
+        r.handle(new Incoming.Message(1, CHANNEL, Optional.empty(), Optional.of(CHANNEL), 10, "/stats", List.of(),
+                false, Optional.empty()));
+        assertThat(onlyReplyText()).isEqualTo("هذا الأمر لمشرفي البوت فقط.");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void aCommandForAnotherBotIsExplainedInAPrivateChatAndLeftAloneInAGroup() throws Exception {
+        Router r = router()
+                .command(BotCommand.SUBSCRIBE, (c, ctx) -> handled.add("subscribe"))
+                .command(BotCommand.STOP, (c, ctx) -> handled.add("stop"))
+                .build();
+        r.handle(text(GROUP, SAMI, "/subscribe@OtherBot سوريا"));
+        assertThat(replies).as("another bot in the group may answer it").isEmpty();
+
+        r.handle(text(SAMI_CHAT, SAMI, "/subscribe@OtherBot سوريا"));
+        assertThat(onlyReplyText()).isEqualTo("هذا الأمر موجّه إلى بوت آخر لا إليّ. لاستخدام أمري أرسل /subscribe"
+                + " دون الجزء الذي يبدأ بـ @.");
+        replies.clear();
+        r.handle(text(SAMI_CHAT, SAMI, "/weather@OtherBot"));
+        assertThat(onlyReplyText()).isEqualTo("هذا الأمر موجّه إلى بوت آخر لا إليّ. الأمر /help يعرض ما أستطيع فعله.");
+        replies.clear();
+        r.handle(text(SAMI_CHAT, SAMI, "/stop@OtherBot"));
+        assertThat(onlyReplyText()).startsWith("هذا الأمر موجّه إلى بوت آخر");
+        assertThat(handled).as("never acted on: /stop@OtherBot must not pause Mojaz").isEmpty();
     }
 
     @Test

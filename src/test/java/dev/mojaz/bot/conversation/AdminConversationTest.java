@@ -69,12 +69,37 @@ class AdminConversationTest extends ConversationTestBase {
         assertThat(ask(JOHN_CHAT, JOHN, "/subscribe سوريا source:local-news").visibleText())
                 .startsWith("Subscribed to سوريا source:local-news.");
 
-        assertThat(ask(ADMIN_CHAT, ADMIN, "/removesource local-news").visibleText()).startsWith("Source local-news removed.");
+        SentMessage removeAdded = ask(ADMIN_CHAT, ADMIN, "/removesource local-news");
+        press(ADMIN_CHAT, ADMIN, removeAdded, "rms:y:local-news");
+        assertThat(currentText(removeAdded)).startsWith("Source local-news removed.");
         assertThat(bot.catalog.find("local-news")).isEmpty();
-        assertThat(ask(ADMIN_CHAT, ADMIN, "/removesource sana").visibleText()).startsWith("Source sana removed.");
+        SentMessage removeConfigured = ask(ADMIN_CHAT, ADMIN, "/removesource sana");
+        press(ADMIN_CHAT, ADMIN, removeConfigured, "rms:y:sana");
+        assertThat(currentText(removeConfigured)).startsWith("Source sana removed.");
         assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isFalse();
         assertThat(bot.catalog.enabled()).extracting(SourceConfig::id).doesNotContain("sana");
         assertThat(ask(ADMIN_CHAT, ADMIN, "/removesource sana").visibleText()).isEqualTo("There is no source sana.");
+    }
+
+    @Test
+    void removingASourceAsksFirstAndOnlyTheConfirmationRemovesIt() {
+        SentMessage confirm = ask(ADMIN_CHAT, ADMIN, "/removesource sana");
+        assertThat(confirm.visibleText()).startsWith("Remove the source sana (");
+        assertThat(confirm.buttonData()).containsExactly("rms:y:sana", "rms:n:sana");
+        assertThat(bot.catalog.find("sana").orElseThrow().enabled()).as("nothing removed yet").isTrue();
+
+        assertThat(press(ADMIN_CHAT, ADMIN, confirm, "rms:n:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_CANCELLED));
+        assertThat(currentText(confirm)).isEqualTo(text(Language.EN, Msg.SUBSCRIBE_CANCELLED));
+        assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isTrue();
+
+        SentMessage again = ask(ADMIN_CHAT, ADMIN, "/removesource sana");
+        assertThat(press(ADMIN_CHAT, JOHN, again, "rms:y:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_NOT_ALLOWED));
+        assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isTrue();
+        assertThat(press(ADMIN_CHAT, ADMIN, again, "rms:y:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_REMOVED));
+        assertThat(currentText(again)).isEqualTo("Source sana removed. Its articles stay until they expire.");
+        assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isFalse();
+        // the same button pressed again (or an old confirmation) finds nothing left to remove
+        assertThat(press(ADMIN_CHAT, ADMIN, again, "rms:y:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_EXPIRED));
     }
 
     @Test

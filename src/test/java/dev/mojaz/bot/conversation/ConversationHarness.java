@@ -53,6 +53,8 @@ final class ConversationHarness implements AutoCloseable {
         int maxQueriesPerChat = 50;
         Duration fetchTimeout = Duration.ofSeconds(10);
         Duration pollRetry = Duration.ofMillis(50);
+        /** telegram.admins: the admin person, and whatever chat ids a test adds. */
+        final List<Long> admins = new java.util.ArrayList<>(List.of(ADMIN));
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
     }
@@ -84,7 +86,7 @@ final class ConversationHarness implements AutoCloseable {
         fetch.totalTimeout = options.fetchTimeout;
         this.fetcher = new HttpFetcher(fetch.build(), clock);
         TelegramConfig t = DEFAULTS.telegram();
-        TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.of(ADMIN), t.requestTimeout(),
+        TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.copyOf(options.admins), t.requestTimeout(),
                 t.pollTimeout(), t.linkPreviews(), t.defaultLanguage(),
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
                         Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads());

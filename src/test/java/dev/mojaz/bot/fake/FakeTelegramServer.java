@@ -107,6 +107,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger callbackIds = new AtomicInteger(1000);
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, String> memberStatus = new HashMap<>();
+    /** Each discussion group's linked channel, for getChat. */
+    private final Map<Long, Long> linkedChannels = new HashMap<>();
 
     /** One request as it arrived. */
     public record Call(String method, JsonNode params, int status, Instant at) {
@@ -250,6 +252,33 @@ public final class FakeTelegramServer implements AutoCloseable {
         return push("message", message);
     }
 
+    /**
+     * A message a member sends in {@code chat} as {@code channel} (a channel they own, or the group's linked channel
+     * if they administer it): Telegram gives it the service user Channel_Bot as author and the channel as
+     * sender_chat.
+     */
+    public int sendAsChannel(FakeChat chat, FakeChat channel, String text) {
+        ObjectNode message = message(chat, text);
+        message.set("from", user(new FakeUser(136817688L, "Channel", "Channel_Bot", null)).put("is_bot", true));
+        message.set("sender_chat", chat(channel));
+        return push("message", message);
+    }
+
+    /**
+     * A post of {@code channel} that Telegram copies into its discussion group {@code group}: from the service user
+     * Telegram, with the channel as sender_chat and is_automatic_forward set.
+     */
+    public int automaticForward(FakeChat group, FakeChat channel, String text) {
+        ObjectNode message = message(group, text);
+        message.set("from", user(new FakeUser(777000L, "Telegram", null, null)));
+        message.set("sender_chat", chat(channel));
+        message.put("is_automatic_forward", true);
+        ObjectNode forwardOrigin = message.putObject("forward_origin");
+        forwardOrigin.put("type", "channel").put("date", epochSeconds()).put("message_id", 1);
+        forwardOrigin.set("chat", chat(channel));
+        return push("message", message);
+    }
+
     /** A message forwarded into {@code chat} by {@code from}. */
     public int forward(FakeChat chat, FakeUser from, String text, FakeChat origin) {
         ObjectNode message = message(chat, text);
@@ -291,6 +320,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         lock.lock();
         try {
             memberStatus.put(chatId + ":" + userId, status);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** Makes {@code channel} the channel linked to {@code group} (what getChat answers as linked_chat_id). */
+    public FakeTelegramServer linkedChannel(FakeChat group, FakeChat channel) {
+        lock.lock();
+        try {
+            linkedChannels.put(group.id(), channel.id());
         } finally {
             lock.unlock();
         }
@@ -774,6 +814,7 @@ public final class FakeTelegramServer implements AutoCloseable {
             case "deletemycommands" -> deleteMyCommands(params);
             case "getfile" -> getFile(params);
             case "getchatmember" -> getChatMember(params);
+            case "getchat" -> getChat(params);
             default -> error(404, "Not Found: method not found", null);
         };
     }
@@ -1056,6 +1097,27 @@ public final class FakeTelegramServer implements AutoCloseable {
             member.put("is_anonymous", false);
         }
         return ok(member);
+    }
+
+    private Response getChat(JsonNode params) {
+        long chatId = params.path("chat_id").asLong(0);
+        FakeChat known;
+        Long linked;
+        lock.lock();
+        try {
+            known = knownChats.get(chatId);
+            linked = linkedChannels.get(chatId);
+        } finally {
+            lock.unlock();
+        }
+        if (known == null) {
+            return error(400, "Bad Request: chat not found", null);
+        }
+        ObjectNode chat = chat(known).put("accent_color_id", 0).put("max_reaction_count", 11);
+        if (linked != null) {
+            chat.put("linked_chat_id", linked);
+        }
+        return ok(chat);
     }
 
     private static String scopeKey(JsonNode params) {
