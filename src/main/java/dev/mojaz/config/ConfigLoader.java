@@ -106,6 +106,11 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": telegram.token: secrets are not read from the config file;"
                     + " set the environment variable MOJAZ_TELEGRAM_TOKEN instead");
         }
+        if (tree.path("fetch").has("allow-private-sources")) {
+            throw new ConfigException(name + ": fetch.allow-private-sources: no longer exists, since it opened private"
+                    + " networks to every link any feed published; set allow-private: true on each source that may"
+                    + " reach its own host on a private network (sources[].allow-private)");
+        }
         ObjectNode merged = defaultsTree();
         mergeInto(merged, (ObjectNode) tree);
         return bind(merged, name);

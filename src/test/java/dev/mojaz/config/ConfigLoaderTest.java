@@ -138,6 +138,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void privateAccessIsGrantedPerSourceAndOffByDefault() throws IOException {
+        MojazConfig config = loader.load(write("sources:\n  - id: intranet\n    feed: http://news.intranet.lan/rss\n"
+                + "    allow-private: true\n  - id: other\n    feed: https://b.example/rss\n"));
+        assertThat(config.sources()).extracting(SourceConfig::allowPrivate).containsExactly(true, false);
+        assertThat(loader.defaults().sources()).noneMatch(SourceConfig::allowPrivate);
+    }
+
+    @Test
+    void theRetiredGlobalSwitchForSourcesNamesItsReplacement() throws IOException {
+        Path file = write("fetch:\n  allow-private-sources: true\n");
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": fetch.allow-private-sources: no longer exists")
+                .hasMessageContaining("sources[].allow-private");
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path file = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> loader.load(file)).hasMessage(file + ": file not found");

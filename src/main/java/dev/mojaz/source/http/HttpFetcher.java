@@ -52,12 +52,15 @@ public final class HttpFetcher implements AutoCloseable {
     private final FetchConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final HostResolver resolver;
     private final GuardedDns dns;
     private final OkHttpClient client;
+    /**
+     * The same client (one pool, one set of threads) with a resolver that refuses nothing, for the hops a request
+     * may take to a private address ({@link FetchRequest#onBehalfOf}). OkHttp keys pooled connections by address,
+     * resolver included, so a connection opened through it is never reused by a guarded request.
+     */
+    private final OkHttpClient privateClient;
     private final Cache<URI, FetchResponse> cache;
-    /** False for a fetcher made by {@link #withGuard}: the pool and threads belong to the one it came from. */
-    private final boolean ownsClient;
 
     /** The production fetcher: system resolver, real waits, the guard {@code fetch.allow-private-addresses} asks for. */
     public HttpFetcher(FetchConfig config, Clock clock) {
@@ -66,20 +69,11 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     public HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper) {
-        this(config, clock, guard, resolver, sleeper, null);
-    }
-
-    private HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper,
-                        OkHttpClient shared) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dns = new GuardedDns(guard, resolver);
-        this.ownsClient = shared == null;
-        // OkHttp keys pooled connections by address, resolver included, so a connection opened under one guard is
-        // never reused under another.
-        this.client = shared != null ? shared.newBuilder().dns(dns).build() : new OkHttpClient.Builder()
+        this.client = new OkHttpClient.Builder()
                 .dns(dns)
                 // A proxy would resolve the name itself, out of the guard's reach.
                 .proxy(Proxy.NO_PROXY)
@@ -91,21 +85,13 @@ public final class HttpFetcher implements AutoCloseable {
                 .callTimeout(config.totalTimeout())
                 .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
                 .build();
+        this.privateClient = client.newBuilder().dns(new GuardedDns(AddressGuard.allowingAll(), resolver)).build();
         this.cache = config.cacheMaxBytes() == 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(config.cacheMaxBytes())
                 .weigher((URI url, FetchResponse response) -> response.body().length + 512)
                 .expireAfterWrite(config.cacheTtl())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
-    }
-
-    /**
-     * A fetcher with the same limits and another address policy, sharing this one's connection pool and threads.
-     * Its page cache is its own: a page fetched under a looser policy must never be served under a stricter one.
-     * Closing it leaves the shared pool and threads to this fetcher.
-     */
-    public HttpFetcher withGuard(AddressGuard guard) {
-        return new HttpFetcher(config, clock, guard, resolver, sleeper, client);
     }
 
     /**
@@ -171,13 +157,17 @@ public final class HttpFetcher implements AutoCloseable {
         Set<HttpUrl> seen = new HashSet<>();
         long deadline = System.nanoTime() + config.totalTimeout().toNanos();
         for (int redirects = 0; ; redirects++) {
-            checkHost(original, url);
+            // Judged at every hop: a redirect from the source's own host to another one is guarded again.
+            boolean mayBePrivate = request.mayReachPrivateAddressesOf(url.host());
+            if (!mayBePrivate) {
+                checkHost(original, url);
+            }
             seen.add(url);
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw timeout(original, null);
             }
-            Call call = client.newCall(build(request, url));
+            Call call = (mayBePrivate ? privateClient : client).newCall(build(request, url));
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
             try (Response response = call.execute()) {
                 int status = response.code();
@@ -345,9 +335,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
-        }
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 }

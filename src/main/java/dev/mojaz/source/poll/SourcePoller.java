@@ -60,7 +60,8 @@ public final class SourcePoller {
         Instant started = clock.instant();
         try {
             FetchRequest request = (source.isFeed() ? FetchRequest.feed(source.url())
-                    : FetchRequest.page(source.url()).uncached()).conditional(state.etag(), state.lastModified());
+                    : FetchRequest.page(source.url()).uncached())
+                    .onBehalfOf(source).conditional(state.etag(), state.lastModified());
             FetchResponse response = fetcher.fetch(request);
             if (response.notModified()) {
                 return succeeded(source, state, started, response.etag(), response.lastModified(),
