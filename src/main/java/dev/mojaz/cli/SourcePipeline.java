@@ -64,9 +64,13 @@ public final class SourcePipeline implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * Cancels every fetch in flight first (a poll, or a link someone sent, waiting on a site that never answers ends
+     * at once), then stops the polls.
+     */
     @Override
     public void close() {
-        scheduler.close();
         fetcher.close();
+        scheduler.close();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -43,7 +44,9 @@ import okhttp3.ResponseBody;
  * Retry-After says (through the injected {@link Sleeper}) or an exponential back-off. Successful page fetches are
  * kept in a Caffeine cache bounded by total body size and age.
  *
- * <p>Thread-safe; one instance serves every thread.
+ * <p>Thread-safe; one instance serves every thread. {@link #close()} cancels every request in flight (a process
+ * stopping must not wait for a site that trickles or never answers) and refuses new ones with {@link
+ * FetchException.Kind#STOPPED}.
  */
 public final class HttpFetcher implements AutoCloseable {
     private static final Duration FIRST_RETRY_WAIT = Duration.ofSeconds(1);
@@ -61,6 +64,9 @@ public final class HttpFetcher implements AutoCloseable {
      */
     private final OkHttpClient privateClient;
     private final Cache<URI, FetchResponse> cache;
+    /** The calls on the wire, for {@link #close()} to cancel. */
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** The production fetcher: system resolver, real waits, the guard {@code fetch.allow-private-addresses} asks for. */
     public HttpFetcher(FetchConfig config, Clock clock) {
@@ -109,6 +115,9 @@ public final class HttpFetcher implements AutoCloseable {
      * @throws FetchException for anything else, with a one-line message naming the URL and the problem
      */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
+        if (closed) {
+            throw stopped(request.url(), null);
+        }
         if (request.cacheable() && cache != null) {
             FetchResponse cached = cache.getIfPresent(request.url());
             if (cached != null) {
@@ -123,7 +132,7 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 return response;
             } catch (FetchException e) {
-                if (!e.isTransient() || attempt >= config.maxRetries()) {
+                if (!e.isTransient() || attempt >= config.maxRetries() || closed) {
                     throw e;
                 }
                 Duration wait = e.retryAfter().orElse(FIRST_RETRY_WAIT.multipliedBy(1L << Math.min(attempt, 20)));
@@ -169,6 +178,10 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Call call = (mayBePrivate ? privateClient : client).newCall(build(request, url));
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+            inFlight.add(call);
+            if (closed) {
+                call.cancel(); // close() may have looked at the set before this call was in it
+            }
             try (Response response = call.execute()) {
                 int status = response.code();
                 if (response.isRedirect() && status != 300) {
@@ -204,7 +217,9 @@ public final class HttpFetcher implements AutoCloseable {
             } catch (FetchException e) {
                 throw e;
             } catch (IOException e) {
-                throw translate(original, url, e, System.nanoTime() - deadline >= 0);
+                throw closed ? stopped(original, e) : translate(original, url, e, System.nanoTime() - deadline >= 0);
+            } finally {
+                inFlight.remove(call);
             }
         }
     }
@@ -327,14 +342,25 @@ public final class HttpFetcher implements AutoCloseable {
                 false, null);
     }
 
+    private static FetchException stopped(URI original, IOException cause) {
+        return new FetchException(FetchException.Kind.STOPPED, original, "cancelled: Mojaz is stopping", 0, null,
+                false, cause);
+    }
+
     /** "after redirect to X: " when the failing hop is not the URL asked for. */
     private static String hop(URI original, HttpUrl url) {
         return url.uri().equals(original) || url.toString().equals(original.toString()) ? ""
                 : "after redirect to " + url + ": ";
     }
 
+    /**
+     * Cancels every request in flight (their threads get {@link FetchException.Kind#STOPPED} at once, instead of
+     * waiting out a hanging site's timeouts), refuses new ones, and releases the threads and connections.
+     */
     @Override
     public void close() {
+        closed = true;
+        inFlight.forEach(Call::cancel);
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

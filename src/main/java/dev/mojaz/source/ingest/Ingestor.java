@@ -110,6 +110,10 @@ public final class Ingestor {
             page = repeated.filter(extractor.extract(response.body(), response.contentType(), response.finalUrl()));
             pageProblem = page.hasText() ? null : "the page has no article text";
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.STOPPED) {
+                // Not the page's fault: leave the entry for the next poll rather than store the feed's text for good.
+                return EntryResult.of(entry.link(), EntryResult.Outcome.DEFERRED, "poll interrupted: " + e.getMessage());
+            }
             pageProblem = e.getMessage();
             transientProblem = e.isTransient() || e.kind() == FetchException.Kind.TIMEOUT;
         } catch (RuntimeException e) {

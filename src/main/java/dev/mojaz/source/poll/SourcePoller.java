@@ -79,6 +79,11 @@ public final class SourcePoller {
             return succeeded(source, state, started, complete ? response.etag() : null,
                     complete ? response.lastModified() : null, PollReport.Status.UPDATED, results, feed.problems());
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.STOPPED) {
+                // Mojaz is stopping, the source did nothing wrong: its state stays as it was (due again at start).
+                return new PollReport(source.id(), PollReport.Status.FAILED, e.getMessage(), List.of(), List.of(),
+                        state.nextPoll());
+            }
             return failed(source, state, started, e.getMessage(), e.retryAfter().orElse(null));
         } catch (FeedFormatException e) {
             return failed(source, state, started, source.url() + ": " + e.getMessage(), null);
