@@ -130,14 +130,15 @@ public final class ConfigLoader {
     private void applyEnvironment(ObjectNode tree) {
         String apiUrl = environment.get(ENV_API_URL);
         if (apiUrl != null && !apiUrl.isBlank()) {
+            URI uri;
             try {
-                URI uri = URI.create(apiUrl.trim());
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new IllegalArgumentException("not absolute");
-                }
+                uri = URI.create(apiUrl.trim());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("environment " + ENV_API_URL + ": must be an absolute http or https URL (was '" + apiUrl + "')");
             }
+            TelegramConfig.apiUrlProblem(uri).ifPresent(problem -> {
+                throw new ConfigException("environment " + ENV_API_URL + ": " + problem);
+            });
             tree.withObjectProperty("telegram").set("api-url", TextNode.valueOf(apiUrl.trim()));
         }
     }

@@ -17,6 +17,9 @@ import dev.mojaz.store.ChatKind;
 import dev.mojaz.store.ChatSettings;
 import dev.mojaz.store.OutboxMessage;
 import dev.mojaz.store.Store;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +30,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -63,16 +69,19 @@ class RunProcessTest {
     }
 
     private Path config() throws Exception {
+        return config("sources: []\n");
+    }
+
+    private Path config(String more) throws Exception {
         Path file = dir.resolve("mojaz.yaml");
         Files.writeString(file, """
-                sources: []
                 store:
                   path: data/bot.db
                 telegram:
                   request-timeout: 5s
                   poll-timeout: 1s
                   sender-threads: 1
-                """, StandardCharsets.UTF_8);
+                """ + more, StandardCharsets.UTF_8);
         return file;
     }
 
@@ -103,12 +112,66 @@ class RunProcessTest {
 
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
-        assertThat(process.exitValue()).isEqualTo(143);
+        assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
+        assertThat(log()).contains("run: stopped cleanly");
         MojazConfig loaded = new ConfigLoader(Map.of()).load(config);
         try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC())) {
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENDING)).isZero();
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENT)).isEqualTo(1);
             assertThat(store.botState().getLong(BotApplication.LAST_UPDATE)).isPresent();
+        }
+    }
+
+    @Test
+    void sigtermWhileFetchesHangStopsAtOnceAndSaysTheStopWasClean() throws Exception {
+        // A site that accepts every request and never answers: a source's feed and a link someone sends both hang
+        // there (its timeouts are far longer than any stop may take).
+        CountDownLatch feedAsked = new CountDownLatch(1);
+        CountDownLatch linkAsked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        hanging.setExecutor(handlers);
+        hanging.createContext("/", exchange -> {
+            (exchange.getRequestURI().getPath().equals("/feed.xml") ? feedAsked : linkAsked).countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hanging.start();
+        String site = "http://127.0.0.1:" + hanging.getAddress().getPort();
+        try {
+            process = run(config("""
+                    fetch:
+                      read-timeout: 5m
+                      total-timeout: 10m
+                      allow-private-addresses: true
+                    sources:
+                      - id: hanging
+                        feed: %s/feed.xml
+                    """.formatted(site)));
+            // Generous waits on conditions: a loaded machine may take many seconds to start a JVM.
+            assertThat(feedAsked.await(60, TimeUnit.SECONDS)).as("the feed is asked; log:\n%s", log()).isTrue();
+            telegram.awaitWaitingPoll();
+            FakeUser huda = FakeUser.arabic(5001, "هدى");
+            telegram.sendText(FakeChat.privateWith(huda), huda, site + "/article");
+            assertThat(linkAsked.await(60, TimeUnit.SECONDS)).as("the link is asked; log:\n%s", log()).isTrue();
+
+            long started = System.nanoTime();
+            process.destroy(); // SIGTERM
+            // A hang guard, not a timing assertion: the stop is bounded far below this.
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
+            System.out.println("SIGTERM to exit while a feed and a link hang: "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+            assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
+            assertThat(log()).contains("run: stopped cleanly");
+        } finally {
+            release.countDown();
+            hanging.stop(0);
+            handlers.shutdownNow();
         }
     }
 
