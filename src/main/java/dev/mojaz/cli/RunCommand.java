@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,9 +79,15 @@ public final class RunCommand implements Callable<Integer> {
             if (closing.compareAndSet(false, true)) {
                 // The fetches first: a link someone sent, or a poll, waiting on a site that never answers would
                 // otherwise hold the update handler, and so the whole stop, for as long as the site's timeouts.
-                pipeline.close();
-                bot.close();
-                store.close();
+                try {
+                    pipeline.close();
+                } finally {
+                    try {
+                        bot.close();
+                    } finally {
+                        store.close();
+                    }
+                }
             }
         };
         Thread hook = new Thread(() -> stopWithin(stop, STOP_BUDGET), "mojaz-shutdown");
@@ -104,7 +111,14 @@ public final class RunCommand implements Callable<Integer> {
      */
     private void stopWithin(Runnable stop, Duration budget) {
         long started = System.nanoTime();
-        Thread stopping = new Thread(stop, "mojaz-stop");
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread stopping = new Thread(() -> {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        }, "mojaz-stop");
         stopping.setDaemon(true);
         stopping.start();
         try {
@@ -114,14 +128,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (stopping.isAlive()) {
-            context.err().println("run: the stop did not finish within " + budget.toSeconds() + " s (still in "
+            end(ExitCode.FAILURE, "run: the stop did not finish within " + budget.toSeconds() + " s (still in "
                     + stuckAt(stopping) + "); exiting anyway, what was cut off is taken up at the next start");
-            context.err().flush();
-            Runtime.getRuntime().halt(ExitCode.FAILURE);
+        } else if (failure.get() != null) {
+            end(ExitCode.FAILURE, "run: the stop failed after " + millis + " ms: " + failure.get());
+        } else {
+            end(ExitCode.OK, "run: stopped cleanly in " + millis + " ms");
         }
-        context.err().println("run: stopped cleanly in " + millis + " ms");
+    }
+
+    private void end(int exitCode, String line) {
+        context.err().println(line);
         context.err().flush();
-        Runtime.getRuntime().halt(ExitCode.OK);
+        Runtime.getRuntime().halt(exitCode);
     }
 
     /** The innermost Mojaz frame of a thread, else its top frame. */

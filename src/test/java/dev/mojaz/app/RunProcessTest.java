@@ -18,6 +18,7 @@ import dev.mojaz.store.ChatSettings;
 import dev.mojaz.store.OutboxMessage;
 import dev.mojaz.store.Store;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -122,56 +123,110 @@ class RunProcessTest {
         }
     }
 
-    @Test
-    void sigtermWhileFetchesHangStopsAtOnceAndSaysTheStopWasClean() throws Exception {
-        // A site that accepts every request and never answers: a source's feed and a link someone sends both hang
-        // there (its timeouts are far longer than any stop may take).
-        CountDownLatch feedAsked = new CountDownLatch(1);
-        CountDownLatch linkAsked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService handlers = Executors.newCachedThreadPool();
-        hanging.setExecutor(handlers);
-        hanging.createContext("/", exchange -> {
-            (exchange.getRequestURI().getPath().equals("/feed.xml") ? feedAsked : linkAsked).countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
-        });
-        hanging.start();
-        String site = "http://127.0.0.1:" + hanging.getAddress().getPort();
-        try {
-            process = run(config("""
+    /**
+     * A site that accepts every request and never answers (until closed): a source's feed and a link someone sends
+     * both hang there. A request to its feed is also the sign that the process is up, worth waiting for generously
+     * since a loaded machine may take many seconds to start a JVM.
+     */
+    private static final class HangingSite implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService handlers = Executors.newCachedThreadPool();
+        private final Map<String, CountDownLatch> asked = new java.util.concurrent.ConcurrentHashMap<>();
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        HangingSite() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(handlers);
+            server.createContext("/", exchange -> {
+                latch(exchange.getRequestURI().getPath()).countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        private CountDownLatch latch(String path) {
+            return asked.computeIfAbsent(path, p -> new CountDownLatch(1));
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        boolean awaitAsked(String path) throws InterruptedException {
+            return latch(path).await(60, TimeUnit.SECONDS);
+        }
+
+        /** Config lines: a source whose feed hangs, and the switch that lets links reach this local site. */
+        String sourceConfig() {
+            return """
                     fetch:
                       read-timeout: 5m
                       total-timeout: 10m
                       allow-private-addresses: true
                     sources:
                       - id: hanging
-                        feed: %s/feed.xml
-                    """.formatted(site)));
-            // Generous waits on conditions: a loaded machine may take many seconds to start a JVM.
-            assertThat(feedAsked.await(60, TimeUnit.SECONDS)).as("the feed is asked; log:\n%s", log()).isTrue();
+                        feed: %s
+                    """.formatted(url("/feed.xml"));
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            server.stop(0);
+            handlers.shutdownNow();
+        }
+    }
+
+    /** SIGTERM, then waits for the exit (a hang guard, not a timing assertion) and returns how long it took. */
+    private long sigtermAndAwaitExit() throws Exception {
+        long started = System.nanoTime();
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    @Test
+    void sigtermWhileFetchesHangStopsAtOnceAndSaysTheStopWasClean() throws Exception {
+        try (HangingSite site = new HangingSite()) {
+            process = run(config(site.sourceConfig()));
+            assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
             telegram.awaitWaitingPoll();
             FakeUser huda = FakeUser.arabic(5001, "هدى");
-            telegram.sendText(FakeChat.privateWith(huda), huda, site + "/article");
-            assertThat(linkAsked.await(60, TimeUnit.SECONDS)).as("the link is asked; log:\n%s", log()).isTrue();
+            telegram.sendText(FakeChat.privateWith(huda), huda, site.url("/article"));
+            assertThat(site.awaitAsked("/article")).as("the link is asked; log:\n%s", log()).isTrue();
 
-            long started = System.nanoTime();
-            process.destroy(); // SIGTERM
-            // A hang guard, not a timing assertion: the stop is bounded far below this.
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
-            System.out.println("SIGTERM to exit while a feed and a link hang: "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+            long millis = sigtermAndAwaitExit();
+
+            System.out.println("SIGTERM to exit while a feed and a link hang: " + millis + " ms");
             assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
             assertThat(log()).contains("run: stopped cleanly");
+        }
+    }
+
+    @Test
+    void aStopThatCannotFinishEndsTheProcessAnywayAndSaysWhere() throws Exception {
+        try (HangingSite site = new HangingSite()) {
+            process = run(config(site.sourceConfig()));
+            assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
+            telegram.awaitWaitingPoll();
+            // Telegram takes the reply and never answers: the sender waits for it longer than a stop may take.
+            telegram.holdSendsAfter(0);
+            FakeUser huda = FakeUser.arabic(5001, "هدى");
+            telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
+            telegram.awaitHeldSends(1);
+
+            long millis = sigtermAndAwaitExit();
+
+            System.out.println("SIGTERM to exit while Telegram holds a send: " + millis + " ms");
+            assertThat(process.exitValue()).as("log:\n%s", log()).isEqualTo(1);
+            assertThat(log()).contains("run: the stop did not finish within 4 s (still in dev.mojaz.");
         } finally {
-            release.countDown();
-            hanging.stop(0);
-            handlers.shutdownNow();
+            telegram.dropHeldSends();
         }
     }
 
