@@ -182,6 +182,13 @@ class RunProcessTest {
         }
     }
 
+    /** Runs the bot with a source on {@code site} and waits until its feed is asked and updates are polled. */
+    private void startPollingAHangingFeed(HangingSite site) throws Exception {
+        process = run(config(site.sourceConfig()));
+        assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
+        telegram.awaitWaitingPoll();
+    }
+
     /** SIGTERM, then waits for the exit (a hang guard, not a timing assertion) and returns how long it took. */
     private long sigtermAndAwaitExit() throws Exception {
         long started = System.nanoTime();
@@ -193,9 +200,7 @@ class RunProcessTest {
     @Test
     void sigtermWhileFetchesHangStopsAtOnceAndSaysTheStopWasClean() throws Exception {
         try (HangingSite site = new HangingSite()) {
-            process = run(config(site.sourceConfig()));
-            assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
-            telegram.awaitWaitingPoll();
+            startPollingAHangingFeed(site);
             FakeUser huda = FakeUser.arabic(5001, "هدى");
             telegram.sendText(FakeChat.privateWith(huda), huda, site.url("/article"));
             assertThat(site.awaitAsked("/article")).as("the link is asked; log:\n%s", log()).isTrue();
@@ -211,9 +216,7 @@ class RunProcessTest {
     @Test
     void aStopThatCannotFinishEndsTheProcessAnywayAndSaysWhere() throws Exception {
         try (HangingSite site = new HangingSite()) {
-            process = run(config(site.sourceConfig()));
-            assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
-            telegram.awaitWaitingPoll();
+            startPollingAHangingFeed(site);
             // Telegram takes the reply and never answers: the sender waits for it longer than a stop may take.
             telegram.holdSendsAfter(0);
             FakeUser huda = FakeUser.arabic(5001, "هدى");
