@@ -104,22 +104,23 @@ class RunProcessTest {
 
     @Test
     void sigtermStopsTheBotPromptlyAndLeavesNothingInTheAir() throws Exception {
-        Path config = config();
-        process = run(config);
-        telegram.awaitWaitingPoll();
-        FakeUser huda = FakeUser.arabic(5001, "هدى");
-        telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
-        assertThat(telegram.awaitSentTo(huda.id(), 1).get(0).visibleText()).startsWith("أهلاً هدى!");
+        try (HangingSite site = new HangingSite()) {
+            startPollingAHangingFeed(site);
+            FakeUser huda = FakeUser.arabic(5001, "هدى");
+            telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
+            assertThat(telegram.awaitSentTo(huda.id(), 1).get(0).visibleText()).startsWith("أهلاً هدى!");
 
-        process.destroy(); // SIGTERM
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
+            sigtermAndAwaitExit();
+        }
         assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
         assertThat(log()).contains("run: stopped cleanly");
-        MojazConfig loaded = new ConfigLoader(Map.of()).load(config);
+        MojazConfig loaded = new ConfigLoader(Map.of()).load(dir.resolve("mojaz.yaml"));
         try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC())) {
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENDING)).isZero();
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENT)).isEqualTo(1);
             assertThat(store.botState().getLong(BotApplication.LAST_UPDATE)).isPresent();
+            assertThat(store.sourceStates().load("hanging").consecutiveFailures())
+                    .as("the poll the stop cut off counts against no source").isZero();
         }
     }
 
@@ -182,7 +183,10 @@ class RunProcessTest {
         }
     }
 
-    /** Runs the bot with a source on {@code site} and waits until its feed is asked and updates are polled. */
+    /**
+     * Runs the bot with a source on {@code site} and waits until its feed is asked (generously: the sign the process
+     * is up) and updates are polled.
+     */
     private void startPollingAHangingFeed(HangingSite site) throws Exception {
         process = run(config(site.sourceConfig()));
         assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
