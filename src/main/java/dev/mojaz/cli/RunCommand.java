@@ -4,6 +4,7 @@ import dev.mojaz.app.BotApplication;
 import dev.mojaz.app.Sources;
 import dev.mojaz.app.TelegramBot;
 import dev.mojaz.bot.telegram.TelegramConnection;
+import dev.mojaz.bot.telegram.WebhookIntake;
 import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.store.Store;
@@ -69,11 +70,16 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        String webhookSecret = context.environment().get(ENV_WEBHOOK_SECRET);
+        if (loaded.telegram().usesWebhook() && !WebhookIntake.isValidSecret(webhookSecret)) {
+            throw new UsageException("telegram.mode is webhook, so " + ENV_WEBHOOK_SECRET + " must be set: 1-256 of"
+                    + " A-Z a-z 0-9 _ and - (Telegram sends it with every update, and posts without it are refused)");
+        }
         Store store = Store.open(loaded.store(), context.workingDirectory(), context.clock());
         SourcePipeline pipeline = new SourcePipeline(loaded, store, context.clock());
         TelegramBot bot = new TelegramBot(loaded, store,
                 new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()), context.clock(),
-                Sleeper.system(context.clock()), checkedToken, context.environment().get(ENV_WEBHOOK_SECRET));
+                Sleeper.system(context.clock()), checkedToken, webhookSecret);
         AtomicBoolean closing = new AtomicBoolean();
         Runnable stop = () -> {
             if (closing.compareAndSet(false, true)) {

@@ -61,6 +61,16 @@ class RunCommandTest {
     }
 
     @Test
+    void webhookModeWithoutItsSecretIsNamed() throws IOException {
+        Files.writeString(dir.resolve("mojaz.yaml"),
+                "telegram:\n  mode: webhook\n  webhook:\n    url: https://bot.example.org/telegram\n");
+
+        CliRunner.Result result = run(Map.of("MOJAZ_TELEGRAM_TOKEN", TOKEN), "run", "--config", "mojaz.yaml");
+
+        assertOneLineAndNothingStarted(result, "MOJAZ_TELEGRAM_WEBHOOK_SECRET must be set");
+    }
+
+    @Test
     void anApiUrlInTheFileThatIsNotHttpIsNamed() throws IOException {
         Files.writeString(dir.resolve("mojaz.yaml"), "telegram:\n  api-url: ftp://api.example.org\n");
 
