@@ -1,6 +1,6 @@
 # Mojaz: multi-stage build. Build with Maven on a JDK 17 image, run on a JRE 17 image as a non-root user.
 #   docker build -t mojaz .
-#   docker run -e MOJAZ_TELEGRAM_TOKEN=123:abc -v mojaz-data:/app/data mojaz     (stop: docker stop, i.e. SIGTERM)
+#   docker run -e MOJAZ_TELEGRAM_TOKEN=123456789:AAE... -v mojaz-data:/app/data mojaz     (stop: docker stop, i.e. SIGTERM)
 #   docker run -v "$PWD/config:/app/config:ro" -e MOJAZ_TELEGRAM_TOKEN=... mojaz run --config /app/config/mojaz.yaml
 
 FROM maven:3.9-eclipse-temurin-17 AS build

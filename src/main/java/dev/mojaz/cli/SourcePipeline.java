@@ -22,40 +22,36 @@ import java.time.Clock;
  * {@link SourceCatalog}. {@code fetch} uses it now; {@code run} can start {@link #scheduler()}'s loop.
  */
 public final class SourcePipeline implements AutoCloseable {
-    private final HttpFetcher sourceFetcher;
     private final HttpFetcher fetcher;
     private final SourceCatalog catalog;
     private final PollScheduler scheduler;
 
     /**
-     * The standard policy: links people send are guarded unless {@code fetch.allow-private-addresses}; the configured
-     * sources are the admin's choice, so {@code fetch.allow-private-sources} lets them (and only them) reach private
-     * networks.
+     * The standard policy: every request is guarded unless {@code fetch.allow-private-addresses} (tests); a source
+     * with {@code allow-private: true} reaches its own host on a private network (its requests say so, see
+     * {@link dev.mojaz.source.http.FetchRequest#onBehalfOf}), and links people send never do.
      */
     public SourcePipeline(MojazConfig config, Store stores, Clock clock) {
-        this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()
-                || config.fetch().allowPrivateSources()), AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
+        this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
     }
 
     /**
-     * With the address guards given: for the sources' feeds and pages, and for the links people send. The console
-     * lets its own sample site on the loopback address through while every other address stays guarded.
+     * With the fetcher's address guard given: the console lets its own sample site on the loopback address through
+     * while every other address stays under the standard policy.
      */
-    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard sourcesGuard,
-                          AddressGuard linksGuard) {
-        this.sourceFetcher = new HttpFetcher(config.fetch(), clock, sourcesGuard, HostResolver.system(),
+    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard guard) {
+        this.fetcher = new HttpFetcher(config.fetch(), clock, guard, HostResolver.system(),
                 dev.mojaz.source.http.Sleeper.system());
-        this.fetcher = sourceFetcher.withGuard(linksGuard);
         this.catalog = new SourceCatalog(config.sources(), stores.sources());
-        Ingestor ingestor = new Ingestor(sourceFetcher, new ArticleExtractor(BoilerplateFilter.standard()),
+        Ingestor ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
                 new Summarizer(config.summary()), stores.articles(), clock);
-        SourcePoller poller = new SourcePoller(sourceFetcher, new FeedReader(), new ListingReader(), ingestor,
+        SourcePoller poller = new SourcePoller(fetcher, new FeedReader(), new ListingReader(), ingestor,
                 stores.sourceStates(), config.fetch(), clock, Math::random);
         this.scheduler = new PollScheduler(catalog::all, poller, stores.sourceStates(),
                 config.fetch().maxConcurrentSources(), clock);
     }
 
-    /** The fetcher for links people send (the same client as the sources', under the links' address guard). */
+    /** The application's one HTTP fetcher (the bot fetches links people send through it). */
     public HttpFetcher fetcher() {
         return fetcher;
     }
@@ -68,10 +64,13 @@ public final class SourcePipeline implements AutoCloseable {
         return scheduler;
     }
 
+    /**
+     * Cancels every fetch in flight first (a poll, or a link someone sent, waiting on a site that never answers ends
+     * at once), then stops the polls.
+     */
     @Override
     public void close() {
-        scheduler.close();
         fetcher.close();
-        sourceFetcher.close();
+        scheduler.close();
     }
 }

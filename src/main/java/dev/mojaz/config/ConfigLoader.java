@@ -2,6 +2,9 @@ package dev.mojaz.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +27,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -51,7 +55,10 @@ public final class ConfigLoader {
     /** @param environment the process environment (tests pass their own map) */
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-        this.yaml = new ObjectMapper(new YAMLFactory())
+        // A key given twice would otherwise be settled silently by the later one (allow-private-addresses: false,
+        // then true further down, opened private links): the parser refuses it instead. (YAMLFactory.builder() is
+        // not used: it starts from other YAML parser defaults, and an empty "url:" would read as "" instead of null.)
+        this.yaml = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -79,6 +86,11 @@ public final class ConfigLoader {
             tree = yaml.readTree(in);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": file not found");
+        } catch (StreamReadException e) {
+            String duplicate = duplicateKey(e);
+            throw new ConfigException(name + where(e.getLocation()) + (duplicate != null
+                    ? ": " + duplicate + ": duplicate key (each key may appear once)"
+                    : ": not valid YAML: " + e.getOriginalMessage()));
         } catch (JacksonException e) {
             throw new ConfigException(name + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -93,6 +105,11 @@ public final class ConfigLoader {
         if (tree.path("telegram").has("token")) {
             throw new ConfigException(name + ": telegram.token: secrets are not read from the config file;"
                     + " set the environment variable MOJAZ_TELEGRAM_TOKEN instead");
+        }
+        if (tree.path("fetch").has("allow-private-sources")) {
+            throw new ConfigException(name + ": fetch.allow-private-sources: no longer exists, since it opened private"
+                    + " networks to every link any feed published; set allow-private: true on each source that may"
+                    + " reach its own host on a private network (sources[].allow-private)");
         }
         ObjectNode merged = defaultsTree();
         mergeInto(merged, (ObjectNode) tree);
@@ -113,15 +130,16 @@ public final class ConfigLoader {
     private void applyEnvironment(ObjectNode tree) {
         String apiUrl = environment.get(ENV_API_URL);
         if (apiUrl != null && !apiUrl.isBlank()) {
+            URI uri;
             try {
-                URI uri = URI.create(apiUrl.trim());
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new IllegalArgumentException("not absolute");
-                }
+                uri = URI.create(apiUrl.trim());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("environment " + ENV_API_URL + ": must be an absolute http or https URL (was '" + apiUrl + "')");
             }
-            ((ObjectNode) tree.with("telegram")).set("api-url", TextNode.valueOf(apiUrl.trim()));
+            TelegramConfig.apiUrlProblem(uri).ifPresent(problem -> {
+                throw new ConfigException("environment " + ENV_API_URL + ": " + problem);
+            });
+            tree.withObjectProperty("telegram").set("api-url", TextNode.valueOf(apiUrl.trim()));
         }
     }
 
@@ -138,9 +156,7 @@ public final class ConfigLoader {
 
     /** Objects merge key by key; anything else (scalars, lists) in the overlay replaces the default. */
     private static void mergeInto(ObjectNode base, ObjectNode overlay) {
-        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : overlay.properties()) {
             JsonNode value = field.getValue();
             JsonNode existing = base.get(field.getKey());
             if (value == null || value.isNull()) {
@@ -152,6 +168,27 @@ public final class ConfigLoader {
                 base.set(field.getKey(), value);
             }
         }
+    }
+
+    /**
+     * The full key ({@code sources[1].feed}) when the parser stopped at a key given twice, else null. The parser
+     * records the repeated name in its context before refusing it, so the context is that key's path.
+     */
+    private static String duplicateKey(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            parts.push(context.inArray() ? "[" + context.getCurrentIndex() + "]" : context.getCurrentName());
+        }
+        StringBuilder key = new StringBuilder();
+        for (String part : parts) {
+            key.append(key.length() > 0 && !part.startsWith("[") ? "." : "").append(part);
+        }
+        return key.toString();
     }
 
     private static String describe(JsonMappingException e) {

@@ -12,9 +12,8 @@ import java.time.Duration;
  * @param maxRedirects          redirects followed before giving up
  * @param userAgent             sent with every request, so site owners can tell who is calling
  * @param allowPrivateAddresses let every request, links people send included, reach loopback and private
- *                              networks (for tests; off by default)
- * @param allowPrivateSources   let the configured sources (their feeds and article pages) reach private networks
- *                              while links people send stay under the guard (self-hosting with an intranet feed)
+ *                              networks (for tests; off by default). One source on an intranet is opened with
+ *                              {@code sources[].allow-private} instead ({@link SourceConfig#allowPrivate()}).
  * @param maxRetries            extra attempts for a transient failure (connection refused or reset, 408, 429, 502,
  *                              503, 504) of an idempotent request
  * @param maxRetryWait          longest wait before a retry; a Retry-After beyond it fails the request at once (the
@@ -33,7 +32,6 @@ public record FetchConfig(
         int maxRedirects,
         String userAgent,
         boolean allowPrivateAddresses,
-        boolean allowPrivateSources,
         int maxRetries,
         Duration maxRetryWait,
         long cacheMaxBytes,

@@ -14,6 +14,10 @@ import java.time.Duration;
  * @param linkSelector CSS selector for article links on the listing page
  * @param interval     how often the source is polled
  * @param enabled      a disabled source is kept but not polled
+ * @param allowPrivate whether this source's own host may be reached on a private network (an intranet feed). It
+ *                     covers the feed or listing page and the article links on that same host, nothing else: a link
+ *                     in the feed to any other host is guarded like a link someone sends, so a feed cannot steer
+ *                     Mojaz into the rest of the network. Only the configuration file grants it.
  */
 public record SourceConfig(
         String id,
@@ -23,7 +27,8 @@ public record SourceConfig(
         URI page,
         String linkSelector,
         Duration interval,
-        Boolean enabled) {
+        Boolean enabled,
+        Boolean allowPrivate) {
     public SourceConfig {
         Check.notBlank("id", id);
         if (!id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
@@ -42,6 +47,13 @@ public record SourceConfig(
         interval = interval == null ? Duration.ofMinutes(10) : interval;
         Check.positive("interval", interval);
         enabled = enabled == null ? Boolean.TRUE : enabled;
+        allowPrivate = allowPrivate == null ? Boolean.FALSE : allowPrivate;
+    }
+
+    /** A source without private access: how sources added at run time (by an admin, by OPML import) are made. */
+    public SourceConfig(String id, String name, String language, URI feed, URI page, String linkSelector,
+                        Duration interval, Boolean enabled) {
+        this(id, name, language, feed, page, linkSelector, interval, enabled, false);
     }
 
     public boolean isFeed() {

@@ -3,6 +3,8 @@ package dev.mojaz.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,9 +49,9 @@ public record TelegramConfig(
 
     public TelegramConfig {
         Check.required("api-url", apiUrl);
-        if (apiUrl.getScheme() == null || apiUrl.getHost() == null) {
-            throw new InvalidValueException("api-url", "must be an absolute http or https URL (was '" + apiUrl + "')");
-        }
+        apiUrlProblem(apiUrl).ifPresent(problem -> {
+            throw new InvalidValueException("api-url", problem);
+        });
         admins = List.copyOf(Check.noNulls("admins", admins));
         Check.positive("request-timeout", requestTimeout);
         Check.positive("poll-timeout", pollTimeout);
@@ -71,6 +73,24 @@ public record TelegramConfig(
             throw new InvalidValueException("webhook.url", "is required when mode is webhook");
         }
         Check.range("sender-threads", senderThreads, 1, 256);
+    }
+
+    /**
+     * Why {@code apiUrl} cannot be a Bot API server's address, or empty when it can: it must be http or https with a
+     * host, and nothing after the port (TelegramBots puts {@code /bot<token>/} right after it, so a path would be
+     * dropped). Checked when the configuration is read, so a wrong URL is a configuration error, not a failed start.
+     */
+    public static Optional<String> apiUrlProblem(URI apiUrl) {
+        String scheme = apiUrl.getScheme() == null ? "" : apiUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || apiUrl.getHost() == null) {
+            return Optional.of("must be an absolute http or https URL (was '" + apiUrl + "')");
+        }
+        String path = apiUrl.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/") || apiUrl.getRawQuery() != null) {
+            return Optional.of("must be scheme, host and port only, such as https://api.telegram.org (was '"
+                    + apiUrl + "')");
+        }
+        return Optional.empty();
     }
 
     /** Whether updates come by webhook rather than long polling. */

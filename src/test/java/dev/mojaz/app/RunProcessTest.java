@@ -17,6 +17,10 @@ import dev.mojaz.store.ChatKind;
 import dev.mojaz.store.ChatSettings;
 import dev.mojaz.store.OutboxMessage;
 import dev.mojaz.store.Store;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +31,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -63,16 +70,19 @@ class RunProcessTest {
     }
 
     private Path config() throws Exception {
+        return config("sources: []\n");
+    }
+
+    private Path config(String more) throws Exception {
         Path file = dir.resolve("mojaz.yaml");
         Files.writeString(file, """
-                sources: []
                 store:
                   path: data/bot.db
                 telegram:
                   request-timeout: 5s
                   poll-timeout: 1s
                   sender-threads: 1
-                """, StandardCharsets.UTF_8);
+                """ + more, StandardCharsets.UTF_8);
         return file;
     }
 
@@ -94,21 +104,136 @@ class RunProcessTest {
 
     @Test
     void sigtermStopsTheBotPromptlyAndLeavesNothingInTheAir() throws Exception {
-        Path config = config();
-        process = run(config);
-        telegram.awaitWaitingPoll();
-        FakeUser huda = FakeUser.arabic(5001, "هدى");
-        telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
-        assertThat(telegram.awaitSentTo(huda.id(), 1).get(0).visibleText()).startsWith("أهلاً هدى!");
+        try (HangingSite site = new HangingSite()) {
+            startPollingAHangingFeed(site);
+            FakeUser huda = FakeUser.arabic(5001, "هدى");
+            telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
+            assertThat(telegram.awaitSentTo(huda.id(), 1).get(0).visibleText()).startsWith("أهلاً هدى!");
 
-        process.destroy(); // SIGTERM
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
-        assertThat(process.exitValue()).isEqualTo(143);
-        MojazConfig loaded = new ConfigLoader(Map.of()).load(config);
+            sigtermAndAwaitExit();
+        }
+        assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
+        assertThat(log()).contains("run: stopped cleanly");
+        MojazConfig loaded = new ConfigLoader(Map.of()).load(dir.resolve("mojaz.yaml"));
         try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC())) {
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENDING)).isZero();
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENT)).isEqualTo(1);
             assertThat(store.botState().getLong(BotApplication.LAST_UPDATE)).isPresent();
+            assertThat(store.sourceStates().load("hanging").consecutiveFailures())
+                    .as("the poll the stop cut off counts against no source").isZero();
+        }
+    }
+
+    /**
+     * A site that accepts every request and never answers (until closed): a source's feed and a link someone sends
+     * both hang there. A request to its feed is also the sign that the process is up, worth waiting for generously
+     * since a loaded machine may take many seconds to start a JVM.
+     */
+    private static final class HangingSite implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService handlers = Executors.newCachedThreadPool();
+        private final Map<String, CountDownLatch> asked = new java.util.concurrent.ConcurrentHashMap<>();
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        HangingSite() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(handlers);
+            server.createContext("/", exchange -> {
+                latch(exchange.getRequestURI().getPath()).countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        private CountDownLatch latch(String path) {
+            return asked.computeIfAbsent(path, p -> new CountDownLatch(1));
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        boolean awaitAsked(String path) throws InterruptedException {
+            return latch(path).await(60, TimeUnit.SECONDS);
+        }
+
+        /** Config lines: a source whose feed hangs, and the switch that lets links reach this local site. */
+        String sourceConfig() {
+            return """
+                    fetch:
+                      read-timeout: 5m
+                      total-timeout: 10m
+                      allow-private-addresses: true
+                    sources:
+                      - id: hanging
+                        feed: %s
+                    """.formatted(url("/feed.xml"));
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            server.stop(0);
+            handlers.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs the bot with a source on {@code site} and waits until its feed is asked (generously: the sign the process
+     * is up) and updates are polled.
+     */
+    private void startPollingAHangingFeed(HangingSite site) throws Exception {
+        process = run(config(site.sourceConfig()));
+        assertThat(site.awaitAsked("/feed.xml")).as("the feed is asked; log:\n%s", log()).isTrue();
+        telegram.awaitWaitingPoll();
+    }
+
+    /** SIGTERM, then waits for the exit (a hang guard, not a timing assertion) and returns how long it took. */
+    private long sigtermAndAwaitExit() throws Exception {
+        long started = System.nanoTime();
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited; log:\n%s", log()).isTrue();
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    @Test
+    void sigtermWhileFetchesHangStopsAtOnceAndSaysTheStopWasClean() throws Exception {
+        try (HangingSite site = new HangingSite()) {
+            startPollingAHangingFeed(site);
+            FakeUser huda = FakeUser.arabic(5001, "هدى");
+            telegram.sendText(FakeChat.privateWith(huda), huda, site.url("/article"));
+            assertThat(site.awaitAsked("/article")).as("the link is asked; log:\n%s", log()).isTrue();
+
+            long millis = sigtermAndAwaitExit();
+
+            System.out.println("SIGTERM to exit while a feed and a link hang: " + millis + " ms");
+            assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
+            assertThat(log()).contains("run: stopped cleanly");
+        }
+    }
+
+    @Test
+    void aStopThatCannotFinishEndsTheProcessAnywayAndSaysWhere() throws Exception {
+        try (HangingSite site = new HangingSite()) {
+            startPollingAHangingFeed(site);
+            // Telegram takes the reply and never answers: the sender waits for it longer than a stop may take.
+            telegram.holdSendsAfter(0);
+            FakeUser huda = FakeUser.arabic(5001, "هدى");
+            telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
+            telegram.awaitHeldSends(1);
+
+            long millis = sigtermAndAwaitExit();
+
+            System.out.println("SIGTERM to exit while Telegram holds a send: " + millis + " ms");
+            assertThat(process.exitValue()).as("log:\n%s", log()).isEqualTo(1);
+            assertThat(log()).contains("run: the stop did not finish within 4 s (still in dev.mojaz.");
+        } finally {
+            telegram.dropHeldSends();
         }
     }
 

@@ -17,15 +17,26 @@ public final class CliRunner {
     private final Path workingDirectory;
     private final Map<String, String> environment;
     private final Clock clock;
+    private final boolean atTerminal;
 
     public CliRunner(Path workingDirectory) {
         this(workingDirectory, Map.of(), Clock.systemUTC());
     }
 
     public CliRunner(Path workingDirectory, Map<String, String> environment, Clock clock) {
+        this(workingDirectory, environment, clock, false);
+    }
+
+    private CliRunner(Path workingDirectory, Map<String, String> environment, Clock clock, boolean atTerminal) {
         this.workingDirectory = workingDirectory;
         this.environment = environment;
         this.clock = clock;
+        this.atTerminal = atTerminal;
+    }
+
+    /** The same runner, as if a person were at a terminal (standard input and output are one). */
+    public CliRunner atATerminal() {
+        return new CliRunner(workingDirectory, environment, clock, true);
     }
 
     public Result run(String... args) {
@@ -41,7 +52,7 @@ public final class CliRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = new CliContext(new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment, workingDirectory, clock);
+                environment, workingDirectory, clock, atTerminal);
         int code = Main.run(context, args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

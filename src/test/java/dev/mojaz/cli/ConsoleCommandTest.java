@@ -71,8 +71,9 @@ class ConsoleCommandTest {
     }
 
     @Test
-    void runWithoutATokenIsTheConsoleAndSaysSo() {
-        CliRunner.Result result = new CliRunner(dir, Map.of(), Clock.systemUTC()).runWithInput("/start\n", "run");
+    void runWithoutATokenAtATerminalIsTheConsoleAndSaysSo() {
+        CliRunner.Result result = new CliRunner(dir, Map.of(), Clock.systemUTC()).atATerminal()
+                .runWithInput("/start\n", "run");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).contains("MOJAZ_TELEGRAM_TOKEN is not set, so this is the console");

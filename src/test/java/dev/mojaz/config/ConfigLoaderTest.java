@@ -115,6 +115,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDuplicateKeyIsRefusedWithItsLineRatherThanTheLaterOneWinning() throws IOException {
+        Path file = write("fetch:\n  allow-private-addresses: false\n  max-retries: 1\n  allow-private-addresses: true\n");
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": line 4: fetch.allow-private-addresses: duplicate key (each key may appear once)");
+    }
+
+    @Test
+    void aDuplicateTopLevelSectionIsRefused() throws IOException {
+        Path file = write("summary:\n  sentences: 4\nfetch:\n  max-retries: 1\nsummary:\n  sentences: 5\n");
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessage(file + ": line 5: summary: duplicate key (each key may appear once)");
+    }
+
+    @Test
+    void aDuplicateKeyInsideAListEntryIsNamedWithItsIndex() throws IOException {
+        Path file = write("sources:\n  - id: a\n    feed: https://a.example/rss\n  - id: b\n    feed: https://b.example/rss\n"
+                + "    feed: https://c.example/rss\n");
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessage(file + ": line 6: sources[1].feed: duplicate key (each key may appear once)");
+    }
+
+    @Test
+    void privateAccessIsGrantedPerSourceAndOffByDefault() throws IOException {
+        MojazConfig config = loader.load(write("sources:\n  - id: intranet\n    feed: http://news.intranet.lan/rss\n"
+                + "    allow-private: true\n  - id: other\n    feed: https://b.example/rss\n"));
+        assertThat(config.sources()).extracting(SourceConfig::allowPrivate).containsExactly(true, false);
+        assertThat(loader.defaults().sources()).noneMatch(SourceConfig::allowPrivate);
+    }
+
+    @Test
+    void theRetiredGlobalSwitchForSourcesNamesItsReplacement() throws IOException {
+        Path file = write("fetch:\n  allow-private-sources: true\n");
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": fetch.allow-private-sources: no longer exists")
+                .hasMessageContaining("sources[].allow-private");
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path file = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> loader.load(file)).hasMessage(file + ": file not found");

@@ -15,15 +15,22 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * A local web site for tests: MockWebServer on 127.0.0.1 answering by path (query included), recording every
- * request. Unknown paths are 404.
+ * A local web site for tests: MockWebServer on 127.0.0.1 (or another local address) answering by path (query
+ * included), recording every request. Unknown paths are 404.
  */
 public final class FixtureSite implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, Function<RecordedRequest, MockResponse>> routes = new ConcurrentHashMap<>();
     public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final InetAddress address;
 
     public FixtureSite() throws IOException {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A site on another local address, such as 127.0.0.2 standing in for a public site behind an address guard. */
+    public FixtureSite(InetAddress address) throws IOException {
+        this.address = address;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -33,7 +40,7 @@ public final class FixtureSite implements AutoCloseable {
                         : route.apply(request);
             }
         });
-        server.start(InetAddress.getLoopbackAddress(), 0);
+        server.start(address, 0);
     }
 
     /** Serves {@code response} (made afresh for each request) at {@code path}. */
@@ -57,12 +64,12 @@ public final class FixtureSite implements AutoCloseable {
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+        return URI.create(base() + path);
     }
 
     /** "http://127.0.0.1:PORT", for writing feeds that link to this site. */
     public String base() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://" + address.getHostAddress() + ":" + server.getPort();
     }
 
     public long requestsTo(String path) {

@@ -11,7 +11,6 @@ public final class TestFetchConfig {
     public long maxBodyBytes = 1 << 20;
     public int maxRedirects = 5;
     public String userAgent = "MojazBot/test";
-    public boolean allowPrivateSources;
     public boolean allowPrivateAddresses = true;
     public int maxRetries = 2;
     public Duration maxRetryWait = Duration.ofSeconds(10);
@@ -27,7 +26,7 @@ public final class TestFetchConfig {
 
     public FetchConfig build() {
         return new FetchConfig(connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects, userAgent,
-                allowPrivateAddresses, allowPrivateSources, maxRetries, maxRetryWait, cacheMaxBytes, cacheTtl, maxConcurrentSources,
+                allowPrivateAddresses, maxRetries, maxRetryWait, cacheMaxBytes, cacheTtl, maxConcurrentSources,
                 maxEntriesPerPoll, maxBackoff);
     }
 }

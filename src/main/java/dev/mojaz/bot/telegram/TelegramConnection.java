@@ -153,7 +153,14 @@ public final class TelegramConnection implements AutoCloseable {
         return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
     }
 
-    private static String checkToken(String token) {
+    /**
+     * The token, trimmed, when it has a bot token's form (the bot's numeric id, a colon, then letters, digits,
+     * {@code -} and {@code _}, as @BotFather gives it, such as {@code 123456789:AAE…}); {@code run} checks it before
+     * starting anything, so a pasted token with a space, quotes or a {@code bot} prefix is a configuration error.
+     *
+     * @throws IllegalArgumentException naming {@code MOJAZ_TELEGRAM_TOKEN}, without echoing the secret
+     */
+    public static String checkToken(String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the bot token is empty: set MOJAZ_TELEGRAM_TOKEN");
         }

@@ -13,6 +13,10 @@ import java.util.Optional;
  * The effective source list: the configuration's sources, in file order, then the stored ones by id. A stored source
  * with the id of a configured one replaces it (in its place), so an admin can change or disable a configured
  * source at run time without editing the file. Read afresh on every call: sources added at run time count at once.
+ *
+ * <p>Only the file grants a source private access ({@link SourceConfig#allowPrivate()}): a stored source never has it
+ * of its own, and keeps the configured one's only while it polls the very URL the file names (an admin disabling and
+ * enabling an intranet source keeps it working; one pointing the id elsewhere does not carry the grant along).
  */
 public final class SourceCatalog {
     /** Where a source is defined. */
@@ -35,9 +39,16 @@ public final class SourceCatalog {
             byId.put(source.id(), source);
         }
         for (SourceConfig source : stored.all()) {
-            byId.put(source.id(), source); // replaces in place, or appends
+            byId.put(source.id(), overriding(byId.get(source.id()), source)); // replaces in place, or appends
         }
         return new ArrayList<>(byId.values());
+    }
+
+    private static SourceConfig overriding(SourceConfig configuredOne, SourceConfig stored) {
+        boolean keepsPrivateAccess = configuredOne != null && configuredOne.allowPrivate()
+                && configuredOne.url().equals(stored.url());
+        return new SourceConfig(stored.id(), stored.name(), stored.language(), stored.feed(), stored.page(),
+                stored.linkSelector(), stored.interval(), stored.enabled(), keepsPrivateAccess);
     }
 
     /** The sources that are polled. */

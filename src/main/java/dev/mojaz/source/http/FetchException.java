@@ -28,7 +28,12 @@ public final class FetchException extends Exception {
         /** The server answered with an error status. */
         HTTP_STATUS,
         /** An answer we cannot read (an unknown content encoding, a corrupt gzip stream). */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * Mojaz is stopping: the fetcher was closed, cancelling this request. Says nothing about the site, so it
+         * counts against no source and no page.
+         */
+        STOPPED
     }
 
     private final Kind kind;

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -43,7 +44,9 @@ import okhttp3.ResponseBody;
  * Retry-After says (through the injected {@link Sleeper}) or an exponential back-off. Successful page fetches are
  * kept in a Caffeine cache bounded by total body size and age.
  *
- * <p>Thread-safe; one instance serves every thread.
+ * <p>Thread-safe; one instance serves every thread. {@link #close()} cancels every request in flight (a process
+ * stopping must not wait for a site that trickles or never answers) and refuses new ones with {@link
+ * FetchException.Kind#STOPPED}.
  */
 public final class HttpFetcher implements AutoCloseable {
     private static final Duration FIRST_RETRY_WAIT = Duration.ofSeconds(1);
@@ -52,12 +55,18 @@ public final class HttpFetcher implements AutoCloseable {
     private final FetchConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final HostResolver resolver;
     private final GuardedDns dns;
     private final OkHttpClient client;
+    /**
+     * The same client (one pool, one set of threads) with a resolver that refuses nothing, for the hops a request
+     * may take to a private address ({@link FetchRequest#onBehalfOf}). OkHttp keys pooled connections by address,
+     * resolver included, so a connection opened through it is never reused by a guarded request.
+     */
+    private final OkHttpClient privateClient;
     private final Cache<URI, FetchResponse> cache;
-    /** False for a fetcher made by {@link #withGuard}: the pool and threads belong to the one it came from. */
-    private final boolean ownsClient;
+    /** The calls on the wire, for {@link #close()} to cancel. */
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** The production fetcher: system resolver, real waits, the guard {@code fetch.allow-private-addresses} asks for. */
     public HttpFetcher(FetchConfig config, Clock clock) {
@@ -66,20 +75,11 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     public HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper) {
-        this(config, clock, guard, resolver, sleeper, null);
-    }
-
-    private HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper,
-                        OkHttpClient shared) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dns = new GuardedDns(guard, resolver);
-        this.ownsClient = shared == null;
-        // OkHttp keys pooled connections by address, resolver included, so a connection opened under one guard is
-        // never reused under another.
-        this.client = shared != null ? shared.newBuilder().dns(dns).build() : new OkHttpClient.Builder()
+        this.client = new OkHttpClient.Builder()
                 .dns(dns)
                 // A proxy would resolve the name itself, out of the guard's reach.
                 .proxy(Proxy.NO_PROXY)
@@ -91,21 +91,13 @@ public final class HttpFetcher implements AutoCloseable {
                 .callTimeout(config.totalTimeout())
                 .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
                 .build();
+        this.privateClient = client.newBuilder().dns(new GuardedDns(AddressGuard.allowingAll(), resolver)).build();
         this.cache = config.cacheMaxBytes() == 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(config.cacheMaxBytes())
                 .weigher((URI url, FetchResponse response) -> response.body().length + 512)
                 .expireAfterWrite(config.cacheTtl())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
-    }
-
-    /**
-     * A fetcher with the same limits and another address policy, sharing this one's connection pool and threads.
-     * Its page cache is its own: a page fetched under a looser policy must never be served under a stricter one.
-     * Closing it leaves the shared pool and threads to this fetcher.
-     */
-    public HttpFetcher withGuard(AddressGuard guard) {
-        return new HttpFetcher(config, clock, guard, resolver, sleeper, client);
     }
 
     /**
@@ -123,6 +115,9 @@ public final class HttpFetcher implements AutoCloseable {
      * @throws FetchException for anything else, with a one-line message naming the URL and the problem
      */
     public FetchResponse fetch(FetchRequest request) throws FetchException {
+        if (closed) {
+            throw stopped(request.url(), null);
+        }
         if (request.cacheable() && cache != null) {
             FetchResponse cached = cache.getIfPresent(request.url());
             if (cached != null) {
@@ -137,7 +132,7 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 return response;
             } catch (FetchException e) {
-                if (!e.isTransient() || attempt >= config.maxRetries()) {
+                if (!e.isTransient() || attempt >= config.maxRetries() || closed) {
                     throw e;
                 }
                 Duration wait = e.retryAfter().orElse(FIRST_RETRY_WAIT.multipliedBy(1L << Math.min(attempt, 20)));
@@ -171,14 +166,22 @@ public final class HttpFetcher implements AutoCloseable {
         Set<HttpUrl> seen = new HashSet<>();
         long deadline = System.nanoTime() + config.totalTimeout().toNanos();
         for (int redirects = 0; ; redirects++) {
-            checkHost(original, url);
+            // Judged at every hop: a redirect from the source's own host to another one is guarded again.
+            boolean mayBePrivate = request.mayReachPrivateAddressesOf(url.host());
+            if (!mayBePrivate) {
+                checkHost(original, url);
+            }
             seen.add(url);
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw timeout(original, null);
             }
-            Call call = client.newCall(build(request, url));
+            Call call = (mayBePrivate ? privateClient : client).newCall(build(request, url));
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+            inFlight.add(call);
+            if (closed) {
+                call.cancel(); // close() may have looked at the set before this call was in it
+            }
             try (Response response = call.execute()) {
                 int status = response.code();
                 if (response.isRedirect() && status != 300) {
@@ -214,7 +217,9 @@ public final class HttpFetcher implements AutoCloseable {
             } catch (FetchException e) {
                 throw e;
             } catch (IOException e) {
-                throw translate(original, url, e, System.nanoTime() - deadline >= 0);
+                throw closed ? stopped(original, e) : translate(original, url, e, System.nanoTime() - deadline >= 0);
+            } finally {
+                inFlight.remove(call);
             }
         }
     }
@@ -337,17 +342,26 @@ public final class HttpFetcher implements AutoCloseable {
                 false, null);
     }
 
+    private static FetchException stopped(URI original, IOException cause) {
+        return new FetchException(FetchException.Kind.STOPPED, original, "cancelled: Mojaz is stopping", 0, null,
+                false, cause);
+    }
+
     /** "after redirect to X: " when the failing hop is not the URL asked for. */
     private static String hop(URI original, HttpUrl url) {
         return url.uri().equals(original) || url.toString().equals(original.toString()) ? ""
                 : "after redirect to " + url + ": ";
     }
 
+    /**
+     * Cancels every request in flight (their threads get {@link FetchException.Kind#STOPPED} at once, instead of
+     * waiting out a hanging site's timeouts), refuses new ones, and releases the threads and connections.
+     */
     @Override
     public void close() {
-        if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
-        }
+        closed = true;
+        inFlight.forEach(Call::cancel);
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 }

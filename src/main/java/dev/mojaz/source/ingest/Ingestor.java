@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Turns the entries of one poll into stored articles. For each entry, in feed order:
  * <ol>
  *   <li>skip it, unfetched, when the store already knows its guid (from this source) or its canonical link;</li>
- *   <li>fetch the article page (through the page cache) and extract it with {@link ArticleExtractor};</li>
+ *   <li>fetch the article page (through the page cache; on behalf of the source, so a source allowed a private
+ *       network reaches its own host there and no other) and extract it with {@link ArticleExtractor};</li>
  *   <li>follow the page's rel=canonical ({@link CanonicalUrl#choose}) and check the store again under that URL;</li>
  *   <li>take the page's text, or, when the page failed or had no text, the entry's own content or description;</li>
  *   <li>summarise it ({@link Summarizer}), sign it ({@link SimHash#signature}) and store it
@@ -104,11 +105,15 @@ public final class Ingestor {
         String pageProblem;
         boolean transientProblem = false;
         try {
-            FetchResponse response = fetcher.fetch(FetchRequest.page(entry.link()));
+            FetchResponse response = fetcher.fetch(FetchRequest.page(entry.link()).onBehalfOf(source));
             url = response.finalUrl();
             page = repeated.filter(extractor.extract(response.body(), response.contentType(), response.finalUrl()));
             pageProblem = page.hasText() ? null : "the page has no article text";
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.STOPPED) {
+                // Not the page's fault: leave the entry for the next poll rather than store the feed's text for good.
+                return EntryResult.of(entry.link(), EntryResult.Outcome.DEFERRED, "poll interrupted: " + e.getMessage());
+            }
             pageProblem = e.getMessage();
             transientProblem = e.isTransient() || e.kind() == FetchException.Kind.TIMEOUT;
         } catch (RuntimeException e) {

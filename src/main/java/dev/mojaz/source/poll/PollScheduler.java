@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PollScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+
+    /** The longest {@link #close()} waits for polls under way. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(1);
 
     private final Supplier<List<SourceConfig>> sources;
     private final SourcePoller poller;
@@ -123,13 +127,20 @@ public final class PollScheduler implements AutoCloseable {
             CompletableFuture<PollReport> poll = CompletableFuture.supplyAsync(() -> poller.poll(source), workers);
             poll.whenComplete((report, error) -> inFlight.remove(source.id()));
             return Optional.of(poll);
-        } catch (RuntimeException e) {
-            inFlight.remove(source.id()); // rejected: the scheduler is closing
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(source.id());
+            if (workers.isShutdown()) {
+                return Optional.empty(); // closing: a tick that comes now starts nothing
+            }
             throw e;
         }
     }
 
-    /** Stops the loop and the workers (interrupting polls under way) and waits briefly for them. */
+    /**
+     * Stops the loop and the workers, interrupting polls under way, and waits for them at most {@link #STOP_WAIT}.
+     * Their fetches end at once when the fetcher is closed first (as {@code run} does); a poll still busy after that
+     * (extracting a page) is left to finish on its daemon thread rather than hold the process.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -139,7 +150,10 @@ public final class PollScheduler implements AutoCloseable {
         }
         workers.shutdownNow();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("polls of {} still running after {}; not waiting for them", inFlight(),
+                        STOP_WAIT.toMillis() + " ms");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -60,7 +60,8 @@ public final class SourcePoller {
         Instant started = clock.instant();
         try {
             FetchRequest request = (source.isFeed() ? FetchRequest.feed(source.url())
-                    : FetchRequest.page(source.url()).uncached()).conditional(state.etag(), state.lastModified());
+                    : FetchRequest.page(source.url()).uncached())
+                    .onBehalfOf(source).conditional(state.etag(), state.lastModified());
             FetchResponse response = fetcher.fetch(request);
             if (response.notModified()) {
                 return succeeded(source, state, started, response.etag(), response.lastModified(),
@@ -78,6 +79,11 @@ public final class SourcePoller {
             return succeeded(source, state, started, complete ? response.etag() : null,
                     complete ? response.lastModified() : null, PollReport.Status.UPDATED, results, feed.problems());
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.STOPPED) {
+                // Mojaz is stopping, the source did nothing wrong: its state stays as it was (due again at start).
+                return new PollReport(source.id(), PollReport.Status.FAILED, e.getMessage(), List.of(), List.of(),
+                        state.nextPoll());
+            }
             return failed(source, state, started, e.getMessage(), e.retryAfter().orElse(null));
         } catch (FeedFormatException e) {
             return failed(source, state, started, source.url() + ": " + e.getMessage(), null);
