@@ -40,8 +40,9 @@ import okhttp3.ResponseBody;
  * <p>Per request: redirects are followed here, not by OkHttp, so every hop's host is checked; gzip and deflate are
  * decoded here under the body cap (we send Accept-Encoding ourselves, which turns OkHttp's transparent gzip off);
  * transient failures of these idempotent GETs are retried up to {@code fetch.max-retries} times, waiting what
- * Retry-After says (through the injected {@link Sleeper}) or an exponential back-off. Successful page fetches are
- * kept in a Caffeine cache bounded by total body size and age.
+ * Retry-After says (through the injected {@link Sleeper}) or an exponential back-off; attempts, redirects and
+ * waits together stay within {@code fetch.total-timeout}. Successful page fetches are kept in a Caffeine cache
+ * bounded by total body size and age.
  *
  * <p>Thread-safe; one instance serves every thread.
  */
@@ -117,7 +118,9 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Fetches {@code request}, retrying transient failures.
+     * Fetches {@code request}, retrying transient failures, all within {@code fetch.total-timeout}: every attempt,
+     * redirect and wait before a retry counts against that one deadline, so a page that trickles, hangs or answers
+     * 503 with Retry-After costs at most that long, however many retries are allowed.
      *
      * @return a 2xx answer with its body, or a 304 answer to a conditional request
      * @throws FetchException for anything else, with a one-line message naming the URL and the problem
@@ -129,9 +132,14 @@ public final class HttpFetcher implements AutoCloseable {
                 return cached.asCached();
             }
         }
+        long started = System.nanoTime();
+        long total = config.totalTimeout().toNanos();
+        long waited = 0;
         for (int attempt = 0; ; attempt++) {
+            // Time spent is what the clock says, or at least the waits asked for (a test's sleeper does not sleep).
+            long left = total - Math.max(System.nanoTime() - started, waited);
             try {
-                FetchResponse response = fetchOnce(request);
+                FetchResponse response = fetchOnce(request, left);
                 if (request.cacheable() && cache != null && response.status() == 200) {
                     cache.put(request.url(), response);
                 }
@@ -146,6 +154,10 @@ public final class HttpFetcher implements AutoCloseable {
                         throw e; // the server wants longer than we wait in-line: the poller will come back later
                     }
                     wait = config.maxRetryWait();
+                }
+                waited = Math.max(System.nanoTime() - started, waited) + wait.toNanos();
+                if (waited >= total) {
+                    throw e; // the retry could not finish within fetch.total-timeout: this failure is the answer
                 }
                 try {
                     sleeper.sleep(wait);
@@ -164,12 +176,15 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** One attempt: follows redirects by hand, checking each hop, all within {@code fetch.total-timeout}. */
-    private FetchResponse fetchOnce(FetchRequest request) throws FetchException {
+    /**
+     * One attempt: follows redirects by hand, checking each hop, all within {@code leftNanos} (what is left of
+     * {@code fetch.total-timeout}).
+     */
+    private FetchResponse fetchOnce(FetchRequest request, long leftNanos) throws FetchException {
         URI original = request.url();
         HttpUrl url = toHttpUrl(original);
         Set<HttpUrl> seen = new HashSet<>();
-        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+        long deadline = System.nanoTime() + leftNanos;
         for (int redirects = 0; ; redirects++) {
             checkHost(original, url);
             seen.add(url);
