@@ -25,6 +25,7 @@ import dev.mojaz.match.QueryParser;
 import dev.mojaz.source.TestFetchConfig;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.store.Database;
 import dev.mojaz.store.NewMessage;
 import dev.mojaz.store.Store;
 import dev.mojaz.summary.Summarizer;
@@ -53,6 +54,14 @@ final class ConversationHarness implements AutoCloseable {
         int maxQueriesPerChat = 50;
         Duration fetchTimeout = Duration.ofSeconds(10);
         Duration pollRetry = Duration.ofMillis(50);
+        /** Updates of different chats handled at once ({@code telegram.update-workers}). */
+        int updateWorkers = 4;
+        /** Link summaries made at once in the background; 0 makes them in the turn. */
+        int summaryWorkers = 2;
+        /** How long SQLite waits for another connection's write lock; null for the product's 10 s. */
+        Duration busyTimeout;
+        /** Waits before the intake tries an update the store refused again. */
+        Sleeper intakeSleeper = Sleeper.system(Clock.systemUTC());
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
     }
@@ -75,7 +84,9 @@ final class ConversationHarness implements AutoCloseable {
         this.server = server;
         this.options = options;
         Clock clock = Clock.systemUTC();
-        this.store = Store.open(new StoreConfig("mojaz.db", 30), dir, clock);
+        this.store = options.busyTimeout == null ? Store.open(new StoreConfig("mojaz.db", 30), dir, clock)
+                : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), busyTimeout(options.busyTimeout),
+                        Database.DEFAULT_READERS), clock, 30);
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
@@ -87,7 +98,8 @@ final class ConversationHarness implements AutoCloseable {
         TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.of(ADMIN), t.requestTimeout(),
                 t.pollTimeout(), t.linkPreviews(), t.defaultLanguage(),
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
-                        Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads());
+                        Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads(), options.updateWorkers,
+                options.summaryWorkers);
         this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5),
                 Duration.ofSeconds(2));
         TelegramGateway gateway = new TelegramGateway(connection.client());
@@ -128,8 +140,20 @@ final class ConversationHarness implements AutoCloseable {
         store.deliveries().requeueInterrupted();
         drain.drain();
         this.intake = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
-                new Backoff(options.pollRetry, options.pollRetry, 3), clock);
+                new Backoff(options.pollRetry, options.pollRetry, 3), clock, options.updateWorkers,
+                options.intakeSleeper);
         intake.start();
+    }
+
+    /** The SQLite file the bot keeps its state in, under the test's folder. */
+    static Path databaseFile(Path dir) {
+        return dir.resolve("mojaz.db");
+    }
+
+    private static java.util.Properties busyTimeout(Duration timeout) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("busy_timeout", Long.toString(timeout.toMillis()));
+        return properties;
     }
 
     /**
@@ -143,6 +167,7 @@ final class ConversationHarness implements AutoCloseable {
     @Override
     public void close() {
         intake.close();
+        conversation.close();
         connection.close();
         fetcher.close();
         store.close();
