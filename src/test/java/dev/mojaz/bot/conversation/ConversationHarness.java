@@ -58,8 +58,11 @@ final class ConversationHarness implements AutoCloseable {
         int updateWorkers = 4;
         /** Link summaries made at once in the background; 0 makes them in the turn. */
         int summaryWorkers = 2;
-        /** How long SQLite waits for another connection's write lock; null for the product's 10 s. */
-        Duration busyTimeout;
+        /**
+         * SQLite settings for the bot's connections over the product's (busy_timeout, max_page_count); empty for
+         * {@code Store.open} exactly as {@code run} opens it.
+         */
+        final java.util.Properties storeProperties = new java.util.Properties();
         /** Waits before the intake tries an update the store refused again. */
         Sleeper intakeSleeper = Sleeper.system(Clock.systemUTC());
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
@@ -84,8 +87,8 @@ final class ConversationHarness implements AutoCloseable {
         this.server = server;
         this.options = options;
         Clock clock = Clock.systemUTC();
-        this.store = options.busyTimeout == null ? Store.open(new StoreConfig("mojaz.db", 30), dir, clock)
-                : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), busyTimeout(options.busyTimeout),
+        this.store = options.storeProperties.isEmpty() ? Store.open(new StoreConfig("mojaz.db", 30), dir, clock)
+                : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
                         Database.DEFAULT_READERS), clock, 30);
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
         TestFetchConfig fetch = TestFetchConfig.defaults();
@@ -148,12 +151,6 @@ final class ConversationHarness implements AutoCloseable {
     /** The SQLite file the bot keeps its state in, under the test's folder. */
     static Path databaseFile(Path dir) {
         return dir.resolve("mojaz.db");
-    }
-
-    private static java.util.Properties busyTimeout(Duration timeout) {
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("busy_timeout", Long.toString(timeout.toMillis()));
-        return properties;
     }
 
     /**

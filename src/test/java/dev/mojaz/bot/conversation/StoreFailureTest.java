@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -35,7 +34,7 @@ class StoreFailureTest extends ConversationTestBase {
     @Override
     ConversationHarness.Options options() {
         ConversationHarness.Options options = new ConversationHarness.Options();
-        options.busyTimeout = Duration.ofMillis(200);
+        options.storeProperties.setProperty("busy_timeout", "200");
         options.intakeSleeper = deadline -> retries.acquire();
         return options;
     }
