@@ -1,16 +1,10 @@
 package dev.mojaz.app.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pages that never come, on 127.0.0.1, the three ways a hostile or broken site holds a reader:
@@ -27,26 +21,16 @@ public final class SlowSite implements AutoCloseable {
         HANG, TRICKLE, BUSY
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final LoopbackServer server;
     private final CountDownLatch closing = new CountDownLatch(1);
 
     public SlowSite() throws IOException {
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "bench-slow-site-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.createContext("/", this::serve);
-        server.setExecutor(threads);
-        server.start();
+        this.server = new LoopbackServer("bench-slow-site", this::serve);
     }
 
     /** The address of page {@code n} that fails the {@code kind} way (each {@code n} its own page, never cached). */
     public String url(Kind kind, int n) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + kind.name().toLowerCase(java.util.Locale.ROOT)
+        return server.baseUri() + "/" + kind.name().toLowerCase(java.util.Locale.ROOT)
                 + "/" + n;
     }
 
@@ -81,7 +65,6 @@ public final class SlowSite implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

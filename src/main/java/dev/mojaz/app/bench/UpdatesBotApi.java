@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,10 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of the Bot API for the reply-latency benchmark, on 127.0.0.1: getMe; getUpdates as Telegram answers
@@ -31,8 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to anything else. No flood limits: this benchmark measures waiting on the intake, not on Telegram.
  */
 public final class UpdatesBotApi implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final LoopbackServer server;
     private final ObjectMapper json = new ObjectMapper();
 
     // guarded by this
@@ -43,20 +36,11 @@ public final class UpdatesBotApi implements AutoCloseable {
     private boolean closed;
 
     public UpdatesBotApi() throws IOException {
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "bench-updates-api-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.createContext("/", this::serve);
-        server.setExecutor(threads);
-        server.start();
+        this.server = new LoopbackServer("bench-updates-api", this::serve);
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /**
@@ -163,7 +147,6 @@ public final class UpdatesBotApi implements AutoCloseable {
             closed = true;
             notifyAll();
         }
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }
