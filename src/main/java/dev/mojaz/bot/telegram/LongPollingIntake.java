@@ -183,6 +183,7 @@ public final class LongPollingIntake implements AutoCloseable {
         }
         if (workers != null) {
             workers.close(connection.requestTimeout());
+            saveMark(window.mark()); // what finished since the last poll need not come again after the restart
         }
         http.connectionPool().evictAll();
     }
