@@ -64,11 +64,6 @@ public final class PerChatExecutor implements AutoCloseable {
         threads.execute(() -> runNext(chatId));
     }
 
-    /** Chats with work queued or running. */
-    public synchronized int busyChats() {
-        return queues.size();
-    }
-
     private void runNext(long chatId) {
         Runnable work;
         synchronized (this) {

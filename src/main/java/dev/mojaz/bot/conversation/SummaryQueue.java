@@ -136,11 +136,6 @@ final class SummaryQueue implements AutoCloseable {
         }
     }
 
-    /** Chats with a summary being made or waiting (for tests and the benchmark). */
-    int busyChats() {
-        return workers.busyChats();
-    }
-
     /** Stops making summaries; the unfinished ones stay stored and are made after the restart. */
     @Override
     public void close() {

@@ -156,11 +156,6 @@ public final class LongPollingIntake implements AutoCloseable {
         return Optional.of(new IntakePause(first.since(), now.size(), latest.reason()));
     }
 
-    /** The low-water mark: every update up to it is done (0 before start). */
-    public synchronized long acknowledgeable() {
-        return window == null ? 0 : window.mark();
-    }
-
     /** Stops polling and the updates in hand (they come again after a restart); idempotent. */
     @Override
     public synchronized void close() {
