@@ -144,6 +144,7 @@ public final class BotApplication implements AutoCloseable {
                 .chatAdmins(chatAdmins)
                 .files(files)
                 .onEnqueued(sender::wake)
+                .sleeper(sleeper)
                 .build();
         log.info("{} subscriptions loaded", subscriptions.size());
     }
@@ -266,11 +267,13 @@ public final class BotApplication implements AutoCloseable {
     }
 
     /**
-     * Stops the loops and the sender (messages on the wire finish and are recorded; those waiting go back to the
-     * queue). The store and the sources belong to whoever made them.
+     * Stops the link summaries being made (unfinished ones are made after the restart), the loops and the sender
+     * (messages on the wire finish and are recorded; those waiting go back to the queue). The store and the sources
+     * belong to whoever made them.
      */
     @Override
     public void close() {
+        conversation.close();
         ScheduledExecutorService dispatching;
         ScheduledExecutorService timing;
         synchronized (this) {

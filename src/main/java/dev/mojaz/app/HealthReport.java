@@ -3,6 +3,7 @@ package dev.mojaz.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.config.HealthConfig;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.source.SourceState;
@@ -22,8 +23,10 @@ import java.util.Optional;
  * last successful poll per source, the last message Telegram accepted, the outbox by state, the latest failures.
  *
  * <p>Unhealthy when: enabled sources exist and none was read successfully within {@code health.max-poll-age}; or a
- * message has waited for longer than {@code health.max-send-delay} and nothing at all was sent within that time.
- * One failing source, or a dead message, is reported but is not a reason to restart the bot.
+ * message has waited for longer than {@code health.max-send-delay} and nothing at all was sent within that time; or
+ * (known only inside {@code run}, so {@code /healthz} says it and {@code status} from another process cannot) the
+ * intake is holding updates back because the store keeps refusing them ({@link IntakePause}). One failing source,
+ * or a dead message, is reported but is not a reason to restart the bot.
  */
 public record HealthReport(
         Instant now,
@@ -33,7 +36,8 @@ public record HealthReport(
         Optional<Instant> lastSent,
         Map<OutboxMessage.State, Long> queue,
         Optional<Instant> oldestWaiting,
-        List<DeliveryStore.Failure> failures) {
+        List<DeliveryStore.Failure> failures,
+        Optional<IntakePause> intake) {
 
     /** One source's health. */
     public record SourceHealth(String id, boolean enabled, Instant lastSuccess, int failures, String lastError,
@@ -44,8 +48,14 @@ public record HealthReport(
         return problems.isEmpty();
     }
 
-    /** Reads the store and judges. */
+    /** Reads the store and judges (for {@code status}, outside the running bot). */
     public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock) {
+        return check(store, configured, config, clock, Optional.empty());
+    }
+
+    /** Reads the store and judges, with what the running bot's intake says. */
+    public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock,
+                                     Optional<IntakePause> intake) {
         Instant now = clock.instant();
         Map<String, SourceState> states = store.sourceStates().all();
         List<SourceHealth> sources = new ArrayList<>();
@@ -66,6 +76,7 @@ public record HealthReport(
         Optional<Instant> lastSent = outbox.lastSent();
         Optional<Instant> oldest = outbox.oldestWaiting();
         List<String> problems = new ArrayList<>();
+        intake.ifPresent(pause -> problems.add(pause.describe()));
         if (anyEnabled && (lastPoll == null || lastPoll.isBefore(now.minus(config.maxPollAge())))) {
             problems.add(lastPoll == null ? "no source has been read successfully yet"
                     : "no source read successfully for " + ago(lastPoll, now) + " (limit " + format(config.maxPollAge()) + ")");
@@ -78,7 +89,7 @@ public record HealthReport(
                     + " (limit " + format(config.maxSendDelay()) + ")");
         }
         return new HealthReport(now, List.copyOf(problems), List.copyOf(sources), Optional.ofNullable(lastPoll),
-                lastSent, outbox.counts(), oldest, outbox.recentFailures(5));
+                lastSent, outbox.counts(), oldest, outbox.recentFailures(5), intake);
     }
 
     /** The report for people, as {@code status} prints it. */
@@ -133,6 +144,8 @@ public record HealthReport(
             node.put("nextPoll", source.nextPoll() == null ? null : source.nextPoll().toString());
         }
         root.put("lastSent", lastSent.map(Instant::toString).orElse(null));
+        intake.ifPresent(pause -> root.putObject("intakePaused").put("since", pause.since().toString())
+                .put("updates", pause.updates()).put("reason", pause.reason()));
         ObjectNode queueNode = root.putObject("outbox");
         queue.forEach((state, n) -> queueNode.put(state.name().toLowerCase(java.util.Locale.ROOT), n));
         root.put("oldestWaiting", oldestWaiting.map(Instant::toString).orElse(null));

@@ -8,6 +8,7 @@ import dev.mojaz.bot.send.Backoff;
 import dev.mojaz.bot.send.RateLimiter;
 import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.bot.telegram.CommandMenuRegistrar;
+import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.bot.telegram.LongPollingIntake;
 import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.TelegramGateway;
@@ -92,12 +93,12 @@ public final class TelegramBot implements AutoCloseable {
                 webhook.start();
             } else {
                 polling = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
-                        Backoff.from(telegram.retry()), clock);
+                        Backoff.from(telegram.retry()), clock, telegram.updateWorkers(), sleeper);
                 polling.start();
             }
             if (config.health().port() > 0) {
                 health = HealthServer.start(config.health(), () -> HealthReport.check(store, sources.catalog().all(),
-                        config.health(), clock));
+                        config.health(), clock, intakePause()));
             }
         } catch (TelegramApiException | IOException | RuntimeException e) {
             close();
@@ -108,6 +109,11 @@ public final class TelegramBot implements AutoCloseable {
     /** The application inside (for tests and the health report). */
     public synchronized Optional<BotApplication> application() {
         return Optional.ofNullable(application);
+    }
+
+    /** Whether the intake holds updates back because the store keeps failing (long polling only). */
+    public synchronized Optional<IntakePause> intakePause() {
+        return polling == null ? Optional.empty() : polling.pause();
     }
 
     /** The webhook's local address, in webhook mode. */

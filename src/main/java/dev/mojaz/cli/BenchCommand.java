@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
                 BenchExtractCommand.class,
                 BenchSummarizeCommand.class,
                 BenchDigestCommand.class,
+                BenchRepliesCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -115,7 +115,8 @@ public final class ConsoleCommand implements Callable<Integer> {
                 Duration.ofMillis(1), 10_000, t.limits().globalPauseAfter(), t.limits().summariesPerPerson(),
                 t.limits().summaryWindow());
         TelegramConfig telegram = new TelegramConfig(t.apiUrl(), admins, t.requestTimeout(), t.pollTimeout(),
-                t.linkPreviews(), t.defaultLanguage(), limits, t.retry(), TelegramConfig.LONG_POLLING, t.webhook(), 1);
+                t.linkPreviews(), t.defaultLanguage(), limits, t.retry(), TelegramConfig.LONG_POLLING, t.webhook(), 1, 1,
+                0); // one person at a keyboard: each line's answers, summaries included, before the next line
         return loaded.withSources(List.of(site.source()))
                 .withStore(new StoreConfig(storeFile.toAbsolutePath().toString(), loaded.store().retentionDays()))
                 .withTelegram(telegram);

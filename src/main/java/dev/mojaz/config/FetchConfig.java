@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param connectTimeout        time to open a connection
  * @param readTimeout           longest silence while reading a response
- * @param totalTimeout          longest a whole request may take, however the bytes trickle in
+ * @param totalTimeout          longest a whole fetch may take, however the bytes trickle in: every attempt, redirect
+ *                              and wait before a retry (Retry-After included) counts against it
  * @param maxBodyBytes          a response is abandoned past this many (decompressed) bytes
  * @param maxRedirects          redirects followed before giving up
  * @param userAgent             sent with every request, so site owners can tell who is calling

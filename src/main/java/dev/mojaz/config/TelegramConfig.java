@@ -27,6 +27,12 @@ import java.util.Set;
  *                        ({@code MOJAZ_TELEGRAM_WEBHOOK_SECRET})
  * @param senderThreads   messages in flight to Telegram at once; each waits for its slot within {@code limits}, so
  *                        more threads only help when Telegram answers slowly
+ * @param updateWorkers   updates of different chats handled at the same time (one chat's are always handled in
+ *                        order); handling waits on the database and Telegram far more than on the CPU
+ * @param summaryWorkers  links being summarised at the same time, in the background (one chat's one after another);
+ *                        mostly waiting on the sites, each fetch within {@code fetch.total-timeout}. 0 makes each
+ *                        summary on the thread that handles the message, as before background summaries (kept only
+ *                        as the baseline of {@code bench replies} and for the console)
  */
 public record TelegramConfig(
         URI apiUrl,
@@ -39,7 +45,9 @@ public record TelegramConfig(
         Retry retry,
         String mode,
         Webhook webhook,
-        int senderThreads) {
+        int senderThreads,
+        int updateWorkers,
+        int summaryWorkers) {
 
     private static final Set<String> LANGUAGES = Set.of("ar", "en");
     /** Updates by getUpdates. */
@@ -73,6 +81,8 @@ public record TelegramConfig(
             throw new InvalidValueException("webhook.url", "is required when mode is webhook");
         }
         Check.range("sender-threads", senderThreads, 1, 256);
+        Check.range("update-workers", updateWorkers, 1, 64);
+        Check.range("summary-workers", summaryWorkers, 0, 64);
     }
 
     /**

@@ -285,8 +285,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static StoreException translate(SQLException e) {
-        return new StoreException("database error: " + e.getMessage(), e);
+    private StoreException translate(SQLException e) {
+        return new StoreException("database error: " + e.getMessage(), e, dialect.isTransient(e));
     }
 
     private static void closeQuietly(Connection connection) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Forgets old things: articles stored more than {@code store.retention-days} ago, with their stories once no article
  * of the story is left, and those stories' deliveries; and outbox messages finished (sent or dead) more than {@link
- * #FINISHED_MESSAGES_KEPT} ago.
+ * #FINISHED_MESSAGES_KEPT} ago; and handled Telegram update ids older than {@link #HANDLED_UPDATES_KEPT}.
  *
  * <p>Work is done in batches of {@code batchSize} rows, each its own short transaction. The write lock is fair, so
  * the bot's writes waiting meanwhile go between two batches: pruning a month of articles never holds them up for
@@ -20,16 +20,21 @@ public final class Retention {
     public static final int DEFAULT_BATCH_SIZE = 500;
     /** Sent and dead messages are kept this long, to look into what was sent or why it failed. */
     public static final Duration FINISHED_MESSAGES_KEPT = Duration.ofDays(3);
+    /**
+     * Handled Telegram update ids above the low-water mark are kept this long. Long polling forgets them as the mark
+     * passes; webhook mode has no mark, and Telegram gives up redelivering an update after 24 hours.
+     */
+    public static final Duration HANDLED_UPDATES_KEPT = Duration.ofDays(2);
 
     /** What one {@link #prune} removed, and in how many transactions. */
-    public record Pruned(int articles, int stories, int deliveries, int messages, int batches) {
+    public record Pruned(int articles, int stories, int deliveries, int messages, int updates, int batches) {
         Pruned plus(Pruned other) {
             return new Pruned(articles + other.articles, stories + other.stories, deliveries + other.deliveries,
-                    messages + other.messages, batches + other.batches);
+                    messages + other.messages, updates + other.updates, batches + other.batches);
         }
     }
 
-    private static final Pruned NOTHING = new Pruned(0, 0, 0, 0, 0);
+    private static final Pruned NOTHING = new Pruned(0, 0, 0, 0, 0, 0);
 
     private final Database db;
     private final Clock clock;
@@ -68,6 +73,11 @@ public final class Retention {
             batch = messageBatch(messageCutoff);
             total = total.plus(batch);
         } while (batch.messages() == batchSize);
+        Instant updateCutoff = now.minus(HANDLED_UPDATES_KEPT);
+        do {
+            batch = updateBatch(updateCutoff);
+            total = total.plus(batch);
+        } while (batch.updates() == batchSize);
         return total;
     }
 
@@ -97,7 +107,7 @@ public final class Retention {
                 deliveries = sql.update("DELETE FROM deliveries WHERE story_id IN (" + in + ")", Sql.params(emptyStories));
                 stories = sql.update("DELETE FROM stories WHERE id IN (" + in + ")", Sql.params(emptyStories));
             }
-            return new Pruned(articles, stories, deliveries, 0, 1);
+            return new Pruned(articles, stories, deliveries, 0, 0, 1);
         });
     }
 
@@ -105,7 +115,15 @@ public final class Retention {
         return db.write(sql -> {
             int messages = sql.update("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
                     + "WHERE state IN ('sent', 'dead') AND updated_at < ? ORDER BY id LIMIT ?)", cutoff, batchSize);
-            return new Pruned(0, 0, 0, messages, messages == 0 ? 0 : 1);
+            return new Pruned(0, 0, 0, messages, 0, messages == 0 ? 0 : 1);
+        });
+    }
+
+    private Pruned updateBatch(Instant cutoff) {
+        return db.write(sql -> {
+            int updates = sql.update("DELETE FROM handled_updates WHERE update_id IN (SELECT update_id FROM "
+                    + "handled_updates WHERE handled_at < ? ORDER BY update_id LIMIT ?)", cutoff, batchSize);
+            return new Pruned(0, 0, 0, 0, updates, updates == 0 ? 0 : 1);
         });
     }
 }

@@ -25,6 +25,8 @@ public final class Store implements AutoCloseable {
     private final SubscriptionStore subscriptions;
     private final DeliveryStore deliveries;
     private final BotStateStore botState;
+    private final HandledUpdateStore handledUpdates;
+    private final SummaryRequestStore summaryRequests;
     private final Retention retention;
 
     /** Takes ownership of {@code database}: closing the store closes it. */
@@ -38,6 +40,8 @@ public final class Store implements AutoCloseable {
         this.subscriptions = new SubscriptionStore(database, clock);
         this.deliveries = new DeliveryStore(database, clock);
         this.botState = new BotStateStore(database, clock);
+        this.handledUpdates = new HandledUpdateStore(database, clock);
+        this.summaryRequests = new SummaryRequestStore(database, clock);
         this.retention = new Retention(database, clock, retentionDays);
     }
 
@@ -94,6 +98,14 @@ public final class Store implements AutoCloseable {
 
     public BotStateStore botState() {
         return botState;
+    }
+
+    public HandledUpdateStore handledUpdates() {
+        return handledUpdates;
+    }
+
+    public SummaryRequestStore summaryRequests() {
+        return summaryRequests;
     }
 
     public Retention retention() {

@@ -55,4 +55,18 @@ class TelegramConfigTest {
         Path poll = write("telegram:\n  poll-timeout: 5m\n");
         assertThatThrownBy(() -> loader.load(poll)).hasMessageContaining("telegram.poll-timeout: must be at most 100s");
     }
+
+    @Test
+    void workersForUpdatesAndSummariesHaveSensibleDefaultsAndBounds() throws IOException {
+        TelegramConfig telegram = loader.defaults().telegram();
+        assertThat(telegram.updateWorkers()).isEqualTo(4);
+        assertThat(telegram.summaryWorkers()).isEqualTo(8);
+        Path none = write("telegram:\n  update-workers: 0\n");
+        assertThatThrownBy(() -> loader.load(none))
+                .hasMessage(none + ": telegram.update-workers: must be between 1 and 64 (was 0)");
+        Path many = write("telegram:\n  summary-workers: 1000\n");
+        assertThatThrownBy(() -> loader.load(many))
+                .hasMessage(many + ": telegram.summary-workers: must be between 0 and 64 (was 1000)");
+        assertThat(loader.load(write("telegram:\n  summary-workers: 0\n")).telegram().summaryWorkers()).isZero();
+    }
 }

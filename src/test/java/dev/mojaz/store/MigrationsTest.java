@@ -48,8 +48,9 @@ class MigrationsTest {
 
             Migrations.Result second = Migrations.migrate(target.dialect, ds);
             assertThat(second.applied()).isZero();
-            assertThat(tableCounts(ds)).containsOnlyKeys("articles", "bot_state", "chats", "deliveries", "outbox",
-                    "source_state", "sources", "stories", "subscriptions").allSatisfy((table, rows) -> assertThat(rows).isZero());
+            assertThat(tableCounts(ds)).containsOnlyKeys("articles", "bot_state", "chats", "deliveries",
+                    "handled_updates", "outbox", "source_state", "sources", "stories", "subscriptions",
+                    "summary_requests").allSatisfy((table, rows) -> assertThat(rows).isZero());
         }
     }
 
@@ -115,6 +116,10 @@ class MigrationsTest {
                 assertThat(messages).isEqualTo(counts.get("outbox"));
                 store.chats().dueForDigest(Instant.now());
                 store.botState().get("telegram.last-update-id");
+            }
+            if (counts.containsKey("summary_requests")) {
+                assertThat((long) store.summaryRequests().all().size()).isEqualTo(counts.get("summary_requests"));
+                store.handledUpdates().contains(123456791);
             }
         }
     }

@@ -52,7 +52,7 @@ class RetentionTest extends StoreTestBase {
                 "SELECT COUNT(*) FROM deliveries WHERE article_id IS NOT NULL"));
         assertThat(remainingArticleId).as("the delivery no longer names the pruned article").isZero();
 
-        assertThat(retention().prune()).isEqualTo(new Retention.Pruned(0, 0, 0, 0, 0));
+        assertThat(retention().prune()).isEqualTo(new Retention.Pruned(0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -116,8 +116,22 @@ class RetentionTest extends StoreTestBase {
             return me;
         });
         assertThat(results).filteredOn(r -> r instanceof Retention.Pruned).singleElement()
-                .isEqualTo(new Retention.Pruned(40, 40, 0, 0, 20));
+                .isEqualTo(new Retention.Pruned(40, 40, 0, 0, 0, 20));
         assertThat(store.articles().count()).isZero();
         assertThat(store.subscriptions().list(7)).hasSize(40);
+    }
+
+    @Test
+    void handledUpdatesAreForgottenOnceTelegramCanNoLongerSendThemAgain() {
+        // Webhook mode has no low-water mark to forget them by; their age does.
+        store.handledUpdates().record(10);
+        clock.advance(Retention.HANDLED_UPDATES_KEPT.plusMinutes(1));
+        store.handledUpdates().record(11);
+        store.handledUpdates().record(12);
+        store.handledUpdates().record(13);
+
+        assertThat(retention().prune().updates()).isEqualTo(1);
+        assertThat(store.handledUpdates().contains(10)).isFalse();
+        assertThat(store.handledUpdates().contains(13)).isTrue();
     }
 }

@@ -114,7 +114,7 @@ public final class DigestBenchmark {
                 t.limits().summaryWindow());
         TelegramConfig telegram = new TelegramConfig(api, t.admins(), Duration.ofSeconds(10), t.pollTimeout(),
                 t.linkPreviews(), t.defaultLanguage(), limits, t.retry(), TelegramConfig.LONG_POLLING, t.webhook(),
-                options.threads());
+                options.threads(), t.updateWorkers(), t.summaryWorkers());
         DigestConfig d = base.digest();
         DigestConfig digest = new DigestConfig(false, d.maxItems(), d.lookback(), d.maxArticlesScanned(),
                 d.alertMaxAge(), d.interval());

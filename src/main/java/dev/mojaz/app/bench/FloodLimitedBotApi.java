@@ -3,12 +3,9 @@ package dev.mojaz.app.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,9 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of the Bot API for the benchmark (getMe, sendMessage, and a polite yes to anything else), on 127.0.0.1,
@@ -30,8 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FloodLimitedBotApi implements AutoCloseable {
     private final int perSecond;
     private final long chatIntervalNanos;
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final LoopbackServer server;
     private final ObjectMapper json = new ObjectMapper();
 
     // guarded by this
@@ -43,20 +36,11 @@ public final class FloodLimitedBotApi implements AutoCloseable {
     public FloodLimitedBotApi(int perSecond, long chatIntervalNanos) throws IOException {
         this.perSecond = perSecond;
         this.chatIntervalNanos = chatIntervalNanos;
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(16, runnable -> {
-            Thread thread = new Thread(runnable, "bench-bot-api-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.createContext("/", this::serve);
-        server.setExecutor(threads);
-        server.start();
+        this.server = new LoopbackServer("bench-bot-api", this::serve);
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /** Arrival times (System.nanoTime) of the accepted messages, in order. */
@@ -128,7 +112,6 @@ public final class FloodLimitedBotApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

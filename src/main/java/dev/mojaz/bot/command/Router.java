@@ -2,6 +2,7 @@ package dev.mojaz.bot.command;
 
 import dev.mojaz.bot.chat.BotCommand;
 import dev.mojaz.bot.chat.ChatKind;
+import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import dev.mojaz.bot.chat.Person;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * A handler that throws gets the person a short apology ({@code error.generic}) and is logged; the router itself
- * never throws, except {@link InterruptedException}.
+ * never throws, except {@link InterruptedException} and {@link HandlingDeferred} (the update will be handled again).
  */
 public final class Router implements IncomingHandler {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
@@ -81,6 +82,8 @@ public final class Router implements IncomingHandler {
         Context context = contextFor(incoming);
         try {
             route(incoming, context);
+        } catch (HandlingDeferred e) {
+            throw e; // the database failed for now: the update is handled again later, so no apology
         } catch (RuntimeException e) {
             log.error("handling update {} in chat {} failed", incoming.updateId(), incoming.chat().id(), e);
             apologise(incoming, context);

@@ -5,6 +5,7 @@ import dev.mojaz.digest.LiveSubscriptions;
 import dev.mojaz.bot.chat.BotCommand;
 import dev.mojaz.bot.chat.ChatAdmins;
 import dev.mojaz.bot.chat.FileDownloads;
+import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import dev.mojaz.bot.command.RequestThrottle;
@@ -14,6 +15,7 @@ import dev.mojaz.bot.i18n.LanguagePreferences;
 import dev.mojaz.bot.i18n.LanguageResolver;
 import dev.mojaz.bot.i18n.Texts;
 import dev.mojaz.bot.send.MessageSender;
+import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.bot.telegram.UpdateOffsetStore;
 import dev.mojaz.config.BotConfig;
 import dev.mojaz.config.MatchConfig;
@@ -26,9 +28,12 @@ import dev.mojaz.match.QueryParser;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.source.http.HttpFetcher;
 import dev.mojaz.store.Store;
+import dev.mojaz.store.StoreException;
 import dev.mojaz.summary.Summarizer;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +68,15 @@ import org.slf4j.LoggerFactory;
  * committed in the same transaction as the handler's changes and the update id ({@link #updateOffsets()}), so a
  * restart neither loses nor repeats a command; an update whose id is already recorded is skipped. Edits of the
  * bot's keyboards and answers to button presses go directly through the {@link MessageSender} after the commit.
- * Nothing is sent from here: the outbox sender sends what is enqueued.
+ * Nothing is sent from here: the outbox sender sends what is enqueued. Link summaries are made in the background
+ * ({@code telegram.summary-workers}): "working on it" at once, the summary when it is ready, even after a restart;
+ * {@link #close()} stops them.
  *
  * <p>{@link #build} registers every stored subscription of a receiving chat in the {@link SubscriptionRegistry}
  * (adding replaces, so one the owner loaded already is not doubled), and from then on every change the conversation
  * commits is reflected there once it is committed.
  */
-public final class Conversation implements IncomingHandler {
+public final class Conversation implements IncomingHandler, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
     private final Router router;
@@ -77,6 +84,9 @@ public final class Conversation implements IncomingHandler {
     private final StoredUpdateOffsets offsets;
     private final StoredLanguages languages;
     private final MatcherSync matcher;
+    private final Summaries summaries;
+    /** Update ids being handled now, on any thread. */
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
 
     private Conversation(Builder b) {
         Store store = b.store;
@@ -93,9 +103,10 @@ public final class Conversation implements IncomingHandler {
         Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, matcher, parsers, b.sources,
                 b.matchConfig, b.botConfig.suggestedTopics(), b.clock);
         Settings settings = new Settings(store, chats, permissions, replies, b.botConfig.timeZones());
-        Summaries summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer,
-                new RequestThrottle(b.telegramConfig.limits(), b.clock), chats, b.botConfig.defaultSummarySentences(),
-                b.botConfig.textSummaryMinSentences());
+        this.summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer, b.texts,
+                new Summaries.Setup(new RequestThrottle(b.telegramConfig.limits(), b.clock), chats,
+                        b.botConfig.defaultSummarySentences(), b.botConfig.textSummaryMinSentences(),
+                        b.telegramConfig.summaryWorkers(), replies, store, b.sleeper, b.clock));
         Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock);
         FreeText text = new FreeText(subscriptions, summaries, admin);
 
@@ -138,6 +149,7 @@ public final class Conversation implements IncomingHandler {
                 .build();
         int loaded = matcher.loadAll();
         log.info("{} subscriptions registered for matching", loaded);
+        summaries.resume();
     }
 
     public static Builder builder() {
@@ -146,18 +158,41 @@ public final class Conversation implements IncomingHandler {
 
     /**
      * Handles one update as one turn (see the class comment); an update already recorded as handled is skipped.
-     * Never throws but {@link InterruptedException}, which means the bot is stopping: the update is then left for
-     * next time unless its work was already committed. Thread-safe, but "already handled" means "not after the last
-     * recorded id", so updates must come in order, as long polling hands them (a webhook should be registered with
-     * {@code max_connections} 1).
+     * Thread-safe: updates of different chats may be handled at the same time; the intake keeps one chat's in
+     * order. The same update handed twice at once (a webhook retry while the first is still in hand) is deferred,
+     * so it is handled exactly once.
+     *
+     * @throws HandlingDeferred    the database failed for now and nothing was committed: hand the same update later
+     * @throws InterruptedException the bot is stopping: the update is left for next time unless its work was
+     *                              already committed
      */
     @Override
     public void handle(Incoming incoming) throws InterruptedException {
-        if (incoming.updateId() <= offsets.lastHandled()) {
-            log.debug("update {} was handled before; skipped", incoming.updateId());
-            return;
+        long id = incoming.updateId();
+        // Claim the id before looking it up: a second claimant then either waits for its turn or finds it recorded.
+        if (!inHand.add(id)) {
+            throw new HandlingDeferred("update " + id + " is being handled already", null);
         }
-        replies.run(incoming.updateId(), () -> router.handle(incoming));
+        try {
+            if (wasHandled(id)) {
+                log.debug("update {} was handled before; skipped", id);
+                return;
+            }
+            replies.run(id, () -> router.handle(incoming));
+        } finally {
+            inHand.remove(id);
+        }
+    }
+
+    private boolean wasHandled(long updateId) {
+        try {
+            return offsets.wasHandled(updateId);
+        } catch (StoreException e) {
+            if (e.isTransient()) {
+                throw new HandlingDeferred("the database failed for now: " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     /** The last handled update id, kept in the store: give it to the intake (long polling or webhook). */
@@ -171,6 +206,15 @@ public final class Conversation implements IncomingHandler {
      */
     public void chatChanged(long chatId) {
         matcher.sync(chatId);
+    }
+
+    /**
+     * Stops making link summaries in the background; those unfinished are stored and made after the restart. Stop
+     * the intake first.
+     */
+    @Override
+    public void close() {
+        summaries.close();
     }
 
     /** Each chat's language (the chats table), for anything else that speaks to chats (digests, alerts). */
@@ -198,6 +242,7 @@ public final class Conversation implements IncomingHandler {
         private ChatAdmins chatAdmins;
         private FileDownloads files;
         private Runnable onEnqueued = () -> { };
+        private Sleeper sleeper;
 
         private Builder() {
         }
@@ -302,6 +347,12 @@ public final class Conversation implements IncomingHandler {
             return this;
         }
 
+        /** Waits before trying the store again (optional: real waits by the clock). */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = value;
+            return this;
+        }
+
         public Conversation build() {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(subscriptions, "subscriptions");
@@ -321,6 +372,9 @@ public final class Conversation implements IncomingHandler {
             Objects.requireNonNull(chatAdmins, "chatAdmins");
             Objects.requireNonNull(files, "files");
             Objects.requireNonNull(onEnqueued, "onEnqueued");
+            if (sleeper == null) {
+                sleeper = Sleeper.system(clock);
+            }
             return new Conversation(this);
         }
     }

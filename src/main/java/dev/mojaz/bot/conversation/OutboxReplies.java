@@ -1,6 +1,7 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.CallbackAnswer;
+import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.chat.MessageEdit;
 import dev.mojaz.bot.outbox.OutboxCodec;
@@ -12,6 +13,7 @@ import dev.mojaz.bot.send.MessageSender;
 import dev.mojaz.bot.send.SendOutcome;
 import dev.mojaz.store.NewMessage;
 import dev.mojaz.store.Store;
+import dev.mojaz.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * first, outside any transaction, so the database's single writer is never held during a fetch; what they decide
  * is then committed the same way at the end of the turn. A transaction that fails is rolled back together with
  * the turn's collected messages.
+ *
+ * <p><b>When the database fails.</b> A failure that will pass (busy beyond its timeout, disk full:
+ * {@link StoreException#isTransient()}) surfaces as {@link HandlingDeferred}: nothing of the update committed, and the
+ * intake handles the same update again later, so a command is never lost to a busy or full disk. Any other failure
+ * is a fault in handling this one update: it is logged and the update is recorded as handled without the messages it
+ * had not committed (the router has already apologised), so one bad update never blocks the queue.
  *
  * <p><b>Ephemeral actions.</b> Edits of the bot's own messages (a settings keyboard changing in place) and answers
  * to button presses are not durable: they only make sense within seconds, and a lost one costs nothing. They are
@@ -70,6 +78,9 @@ public final class OutboxReplies implements ReplySink {
     /**
      * Handles one update as a turn: runs {@code handling}, commits what is left (messages, the update id), then runs
      * the after-commit work and sends the ephemeral actions.
+     *
+     * @throws HandlingDeferred when the database failed for now (busy, full) before anything of the turn committed:
+     *                          the same update must be handled again later
      */
     void run(long updateId, Work handling) throws InterruptedException {
         if (current.get() != null) {
@@ -82,8 +93,16 @@ public final class OutboxReplies implements ReplySink {
             if (turn.needsCommit()) {
                 commit(turn, () -> { });
             }
+        } catch (HandlingDeferred e) {
+            deferOrGoOn(turn, e);
+        } catch (StoreException e) {
+            if (!e.isTransient()) {
+                fault(turn, e);
+            } else {
+                deferOrGoOn(turn, deferred(e));
+            }
         } catch (RuntimeException e) {
-            log.error("handling update {} failed before its replies were committed", updateId, e);
+            fault(turn, e);
         } finally {
             current.remove();
             runHooks(turn); // committed work is followed up even when the turn ends early (stopping)
@@ -92,11 +111,63 @@ public final class OutboxReplies implements ReplySink {
     }
 
     /**
+     * The database failed for now. If nothing of the turn committed, the whole update is tried again later; if an
+     * earlier transaction of the turn committed (and recorded the update), trying again would skip it, so what
+     * that transaction did stands and the rest is lost.
+     */
+    private void deferOrGoOn(Turn turn, HandlingDeferred e) {
+        if (!turn.recorded) {
+            throw e;
+        }
+        log.error("update {}: the database failed after part of its work was committed; the rest is lost: {}",
+                turn.updateId, e.getMessage());
+    }
+
+    /**
+     * A fault in handling this update (a bug, bad data), not the database failing for now: trying again would fail
+     * the same way, so the update is recorded as handled without the messages it had not committed.
+     */
+    private void fault(Turn turn, RuntimeException e) throws InterruptedException {
+        log.error("handling update {} failed before its replies were committed", turn.updateId, e);
+        if (turn.recorded) {
+            return;
+        }
+        turn.rollbackTo(new Turn.Mark(turn.enqueued, turn.enqueued, false, turn.committedHooks, turn.committedHooks,
+                turn.ephemeral.size()));
+        try {
+            commit(turn, () -> { });
+        } catch (HandlingDeferred deferred) {
+            throw deferred;
+        } catch (RuntimeException again) {
+            log.error("could not record update {} as handled either: {}", turn.updateId, again.toString());
+        }
+    }
+
+    /**
      * Runs {@code work} in one transaction with the turn's collected messages and the update id. If it throws,
      * its store changes and whatever it added to the turn are undone, and the exception goes on.
      */
     void atomically(Work work) throws InterruptedException {
         commit(turn(), work);
+    }
+
+    /**
+     * Enqueues one message outside any turn (a summary made in the background), in one transaction with
+     * {@code alsoInTransaction}, then wakes the outbox sender. Long messages are split as in a turn.
+     *
+     * @throws dev.mojaz.store.StoreException when the transaction fails (nothing of it happened)
+     */
+    void enqueueOutsideTurn(OutgoingMessage message, Runnable alsoInTransaction) {
+        Objects.requireNonNull(message, "message");
+        store.transaction(() -> {
+            alsoInTransaction.run();
+            store.deliveries().enqueue(message.chatId(), encode(message));
+        });
+        try {
+            onEnqueued.run();
+        } catch (RuntimeException e) {
+            log.warn("waking the outbox sender failed: {}", e.toString());
+        }
     }
 
     /**
@@ -149,6 +220,9 @@ public final class OutboxReplies implements ReplySink {
         } catch (Interrupted e) {
             turn.rollbackTo(mark);
             throw e.cause;
+        } catch (StoreException e) {
+            turn.rollbackTo(mark);
+            throw e.isTransient() ? deferred(e) : e;
         } catch (RuntimeException | Error e) {
             turn.rollbackTo(mark);
             throw e;
@@ -162,10 +236,14 @@ public final class OutboxReplies implements ReplySink {
         }
         turn.enqueued = turn.messages.size();
         if (!turn.recorded) {
-            offsets.handled(turn.updateId);
+            offsets.recordTurn(turn.updateId);
             turn.recorded = true;
         }
         turn.committedHooks = turn.afterCommit.size();
+    }
+
+    private static HandlingDeferred deferred(StoreException e) {
+        return new HandlingDeferred("the database failed for now: " + e.getMessage(), e);
     }
 
     private List<NewMessage> encode(OutgoingMessage message) {

@@ -5,12 +5,14 @@ import dev.mojaz.store.Store;
 import java.util.Objects;
 
 /**
- * The last handled Telegram update id, kept in the store's bot state ({@value #KEY}). {@link OutboxReplies} records
- * it in the same transaction as the update's effects and replies; the intake (long polling, or a webhook) reads it
- * to resume after a restart and to skip updates already handled.
+ * Which Telegram updates are handled, kept in the store: the low-water mark in bot state ({@value #KEY}: every
+ * update up to it is handled), which the intake advances, and each update handled above it
+ * ({@code handled_updates}), which {@link OutboxReplies} records in the same transaction as the update's effects
+ * and replies. Updates of different chats commit out of order, so the mark alone could not tell a later update
+ * that committed from one that did not; the two together say exactly which updates a restart must skip.
  */
 public final class StoredUpdateOffsets implements UpdateOffsetStore {
-    /** The bot-state name under which the id is kept. */
+    /** The bot-state name under which the low-water mark is kept. */
     public static final String KEY = "telegram.last-update-id";
 
     private final Store store;
@@ -24,13 +26,27 @@ public final class StoredUpdateOffsets implements UpdateOffsetStore {
         return store.botState().getLong(KEY).orElse(0);
     }
 
-    /** Records {@code updateId} unless a later one is recorded already; joins the caller's transaction if any. */
+    /**
+     * Advances the mark to {@code updateId} (unless it is past it already) and forgets the single updates it now
+     * covers; joins the caller's transaction if any.
+     */
     @Override
     public void handled(long updateId) {
         store.transaction(() -> {
             if (updateId > lastHandled()) {
                 store.botState().putLong(KEY, updateId);
+                store.handledUpdates().forgetThrough(updateId);
             }
         });
+    }
+
+    @Override
+    public boolean wasHandled(long updateId) {
+        return updateId <= lastHandled() || store.handledUpdates().contains(updateId);
+    }
+
+    /** Records that the turn of {@code updateId} committed; call it inside the turn's transaction. */
+    void recordTurn(long updateId) {
+        store.handledUpdates().record(updateId);
     }
 }

@@ -8,7 +8,10 @@ import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
 import dev.mojaz.bot.command.RequestThrottle;
 import dev.mojaz.bot.format.Html;
+import dev.mojaz.bot.i18n.Language;
 import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.extract.ExtractedPage;
 import dev.mojaz.extract.ExtractionCache;
@@ -18,10 +21,13 @@ import dev.mojaz.source.http.FetchRequest;
 import dev.mojaz.source.http.FetchResponse;
 import dev.mojaz.source.http.HttpFetcher;
 import dev.mojaz.store.Chat;
+import dev.mojaz.store.Store;
+import dev.mojaz.store.SummaryRequest;
 import dev.mojaz.summary.Summarizer;
 import dev.mojaz.summary.Summary;
 import dev.mojaz.summary.SummaryLength;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +41,14 @@ import java.util.Optional;
  * named politely. Each person may ask for {@code telegram.limits.summaries-per-person} summaries in
  * {@code summary-window} ({@link RequestThrottle}); past that they are told when to try again.
  *
- * <p>These handlers run outside any transaction: fetching may take seconds, and the database's one writer must
- * not wait on it. The reply is committed with the update id once the summary is made.
+ * <p>A link's summary is made in the background ({@link SummaryQueue}): the person is told "working on it" at once,
+ * in the turn that handles the message, and gets the summary (or a clear failure) when it is ready, so a slow page
+ * never holds up the answers to anyone else. A page still in the extraction cache is answered at once. With no
+ * summary workers ({@code telegram.summary-workers: 0}) the page is fetched in the turn itself, as before
+ * background summaries: outside any transaction (the database's one writer must not wait on a fetch), the reply
+ * committed with the update id once the summary is made.
  */
-final class Summaries {
+final class Summaries implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final ArticleExtractor extractor;
     private final ExtractionCache extracted;
@@ -47,17 +57,35 @@ final class Summaries {
     private final ChatRegistry chats;
     private final int defaultSentences;
     private final int minTextSentences;
+    private final Texts texts;
+    private final OutboxReplies replies;
+    /** Null when summaries are made in the turn ({@code summary-workers: 0}). */
+    private final SummaryQueue queue;
+
+    /** What a summary needs besides the fetcher and the texts: limits, the chats' settings, where replies go. */
+    record Setup(RequestThrottle throttle, ChatRegistry chats, int defaultSentences, int minTextSentences,
+                 int workers, OutboxReplies replies, Store store, Sleeper sleeper, Clock clock) {
+    }
 
     Summaries(HttpFetcher fetcher, ArticleExtractor extractor, ExtractionCache extracted, Summarizer summarizer,
-              RequestThrottle throttle, ChatRegistry chats, int defaultSentences, int minTextSentences) {
+              Texts texts, Setup setup) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.extracted = Objects.requireNonNull(extracted, "extracted");
         this.summarizer = Objects.requireNonNull(summarizer, "summarizer");
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
-        this.chats = Objects.requireNonNull(chats, "chats");
-        this.defaultSentences = defaultSentences;
-        this.minTextSentences = minTextSentences;
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.throttle = Objects.requireNonNull(setup.throttle(), "throttle");
+        this.chats = Objects.requireNonNull(setup.chats(), "chats");
+        this.defaultSentences = setup.defaultSentences();
+        this.minTextSentences = setup.minTextSentences();
+        this.replies = Objects.requireNonNull(setup.replies(), "replies");
+        this.queue = setup.workers() == 0 ? null : new SummaryQueue(setup.store(), replies, setup.workers(),
+                setup.sleeper(), setup.clock(), this::answer, this::gaveUp);
+    }
+
+    /** Makes the summaries asked for before a restart and not yet answered; returns how many. */
+    int resume() {
+        return queue == null ? 0 : queue.resume();
     }
 
     void summaryCommand(ParsedCommand command, Context context) throws InterruptedException {
@@ -73,7 +101,10 @@ final class Summaries {
         summariseLink(link.get(), context);
     }
 
-    /** The summary of the article at {@code link}, or a polite word on why there is none. */
+    /**
+     * The summary of the article at {@code link}, or a polite word on why there is none: at once when the page is
+     * at hand, otherwise "working on it" now and the summary from the background.
+     */
     void summariseLink(String link, Context context) throws InterruptedException {
         Optional<URI> url = parse(link);
         if (url.isEmpty()) {
@@ -83,25 +114,54 @@ final class Summaries {
         if (throttled(context)) {
             return;
         }
+        if (queue == null || extracted.getIfPresent(url.get()).isPresent()) {
+            context.send(answer(url.get(), context.chat().id(), context.language()));
+            return;
+        }
+        replies.atomically(() -> {
+            context.reply(Msg.SUMMARY_WORKING);
+            queue.add(context.chat().id(), url.get().toString(), context.language().code());
+        });
+    }
+
+    /** The answer to a stored request, in the language of the person who asked. */
+    private OutgoingMessage answer(SummaryRequest request) {
+        return answer(URI.create(request.url()), request.chatId(), language(request));
+    }
+
+    /** The answer to a request made too often without an answer. */
+    private OutgoingMessage gaveUp(SummaryRequest request) {
+        return new OutgoingMessage(request.chatId(), texts.html(language(request), Msg.SUMMARY_FAILED), Keyboard.NONE,
+                false);
+    }
+
+    private static Language language(SummaryRequest request) {
+        return Language.fromCode(request.language()).orElse(Language.AR);
+    }
+
+    /** Fetches, extracts and summarises the page: its summary, or the word on why there is none. */
+    private OutgoingMessage answer(URI url, long chatId, Language language) {
         ExtractedPage page;
         try {
-            page = page(url.get());
+            page = page(url);
         } catch (FetchException e) {
-            context.reply(message(e));
-            return;
+            return plain(chatId, texts.html(language, message(e)));
         }
-        Optional<Chat> chat = chats.find(context.chat().id());
+        Optional<Chat> chat = chats.find(chatId);
         Summary summary = page.hasText() ? summarizer.summarize(page.title(), page.text(), length(chat)) : null;
         if (summary == null || summary.isEmpty()) {
-            context.reply(Msg.SUMMARY_NOT_ARTICLE);
-            return;
+            return plain(chatId, texts.html(language, Msg.SUMMARY_NOT_ARTICLE));
         }
-        URI shown = page.canonicalUrl() != null ? page.canonicalUrl() : url.get();
+        URI shown = page.canonicalUrl() != null ? page.canonicalUrl() : url;
         String title = page.title().isBlank() ? shown.toString() : page.title();
-        Html text = context.text(Msg.SUMMARY_RESULT, Map.of("link", Html.link(shown.toString(), title),
+        Html text = texts.html(language, Msg.SUMMARY_RESULT, Map.of("link", Html.link(shown.toString(), title),
                 "summary", Html.text(summary.text()), "source", site(shown)));
         boolean previews = chat.map(c -> c.settings().linkPreviews()).orElse(false);
-        context.send(new OutgoingMessage(context.chat().id(), text, Keyboard.NONE, previews));
+        return new OutgoingMessage(chatId, text, Keyboard.NONE, previews);
+    }
+
+    private static OutgoingMessage plain(long chatId, Html text) {
+        return new OutgoingMessage(chatId, text, Keyboard.NONE, false);
     }
 
     /**
@@ -163,6 +223,14 @@ final class Summaries {
                 ? standard.maxCharacters() / standard.sentences() : 0;
         SummaryLength length = SummaryLength.sentences(sentences);
         return perSentence > 0 ? length.capped(perSentence * sentences) : length;
+    }
+
+    /** Stops the background summaries; unfinished ones are made after the restart. */
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
     }
 
     static Msg message(FetchException e) {

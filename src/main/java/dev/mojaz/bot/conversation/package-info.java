@@ -8,7 +8,8 @@
  * work that waits on the network is done before that transaction, and edits and button answers are sent after it.
  * The handlers, by concern: a chat's life ({@code ChatLifecycle}: /start, /stop, /forget, /lang, /help, /digest,
  * membership, migration), what it follows ({@code Subscriptions}: /subscribe, /unsubscribe, /list, /sources),
- * {@code Settings}, {@code Summaries} (links, forwarded posts, long texts), {@code Admin}, and {@code FreeText} for
+ * {@code Settings}, {@code Summaries} (links, forwarded posts, long texts; a link's summary made in the background by
+ * {@code SummaryQueue}), {@code Admin}, and {@code FreeText} for
  * everything that is not a command. {@link dev.mojaz.digest.LiveSubscriptions} holds the subscriptions the
  * dispatcher matches articles with (keyword queries in the match engine, whole sources followed beside it), and the
  * conversation keeps it in step with the store after each commit; {@link dev.mojaz.bot.conversation.StoredLanguages}

@@ -3,18 +3,25 @@ package dev.mojaz.bot.telegram;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Remembers the id of the last update the bot finished handling, so that after a restart getUpdates resumes
- * right after it: nothing handled twice, nothing lost (Telegram keeps unconfirmed updates for 24 hours).
+ * Remembers which updates the bot has finished handling, so that after a restart getUpdates resumes right after
+ * them: nothing handled twice, nothing lost (Telegram keeps unconfirmed updates for 24 hours).
  *
- * <p>A seam: the store persists it in its bot-state table (phase 2), ideally in the same transaction as the
- * handler's own changes. {@link #inMemory()} serves until then and in tests.
+ * <p>Two parts: the low-water mark ({@link #lastHandled()}: this update and every earlier one is handled), which
+ * the intake advances and sends to Telegram as the offset; and, above it, single updates that were handled while an
+ * earlier one (of another chat) was still in hand ({@link #wasHandled}). The store keeps the mark in its bot-state
+ * table and records each update in the transaction of its turn; {@link #inMemory()} serves tests and the console.
  */
 public interface UpdateOffsetStore {
-    /** The last handled update id, or 0 if none was ever handled. */
+    /** The low-water mark: the last update id up to which every update is handled, or 0 if none ever was. */
     long lastHandled();
 
-    /** Records that {@code updateId} (and every earlier one) has been handled. */
+    /** Records that {@code updateId} and every earlier one has been handled (advances the low-water mark). */
     void handled(long updateId);
+
+    /** Whether this one update was handled: at or below the mark, or recorded on its own above it. */
+    default boolean wasHandled(long updateId) {
+        return updateId <= lastHandled();
+    }
 
     /** Kept in memory only: a restart starts from whatever Telegram still holds. */
     static UpdateOffsetStore inMemory() {

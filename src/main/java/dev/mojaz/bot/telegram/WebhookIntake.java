@@ -2,6 +2,7 @@ package dev.mojaz.bot.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import java.io.ByteArrayOutputStream;
@@ -65,12 +66,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *   <li>the thread pool, the open connections and the updates waiting for the handler are bounded.</li>
  * </ul>
  *
- * <p>Order and "at least once, never twice": setWebhook asks for one connection at a time, updates are handled one
- * by one on one thread, and an update whose id is not above the last handled one is acknowledged without being
- * handled again. An update is acknowledged (200) only once the handler returned and the id is recorded: when the
- * handler throws (the store is busy, the disk is full) or the bot is stopping, the answer is 503 and Telegram sends
- * the same update again later, so nothing is lost. An update that cannot be read is logged and acknowledged: sending
- * it again would not change it.
+ * <p>Order and "at least once, never twice": setWebhook asks for one connection at a time and updates are handled
+ * one by one on one thread. An update the handler recorded as handled ({@link UpdateOffsetStore#wasHandled}) is
+ * acknowledged without being handled again. An update is acknowledged (200) only once the handler returned: when it
+ * throws {@link HandlingDeferred} (the store is busy, the disk is full) or the bot is stopping, the answer is 503 and
+ * Telegram sends the same update again later, so nothing is lost. A fault in handling one update, and an update that
+ * cannot be read, are logged and acknowledged: sending them again would not change them.
  */
 public final class WebhookIntake implements AutoCloseable {
     /** The header Telegram sends the secret token in. */
@@ -356,7 +357,7 @@ public final class WebhookIntake implements AutoCloseable {
         long id = update.getUpdateId();
         Optional<Incoming> incoming;
         try {
-            if (id <= offsets.lastHandled()) {
+            if (offsets.wasHandled(id)) {
                 return 200; // Telegram sent it again (our answer was lost): it was handled
             }
             incoming = UpdateParser.parse(update);
@@ -370,17 +371,15 @@ public final class WebhookIntake implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 503; // stopping: Telegram sends it again once the bot is back
-        } catch (RuntimeException e) {
-            return cannotHandleNow(id, e);
-        } catch (StackOverflowError e) {
-            // the same update would overflow again: acknowledged, so that it does not block every later one
+        } catch (HandlingDeferred e) {
+            return cannotHandleNow(id, e); // the database will take it later: Telegram sends it again
+        } catch (RuntimeException | StackOverflowError e) {
+            // a fault in this one update would happen again: acknowledged, so that it does not come back for a day
             log.error("update {} could not be handled; going on with the next", id, e);
         }
-        try {
-            offsets.handled(id);
-        } catch (RuntimeException e) {
-            return cannotHandleNow(id, e);
-        }
+        // Not offsets.handled(id): that advances the low-water mark past every earlier update, and webhook requests
+        // are handled concurrently, so an earlier one may still be in hand (or answered 503 and coming again). The
+        // handler records each update in its own turn's transaction; wasHandled above finds it there.
         return 200;
     }
 

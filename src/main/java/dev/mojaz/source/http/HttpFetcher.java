@@ -41,8 +41,9 @@ import okhttp3.ResponseBody;
  * <p>Per request: redirects are followed here, not by OkHttp, so every hop's host is checked; gzip and deflate are
  * decoded here under the body cap (we send Accept-Encoding ourselves, which turns OkHttp's transparent gzip off);
  * transient failures of these idempotent GETs are retried up to {@code fetch.max-retries} times, waiting what
- * Retry-After says (through the injected {@link Sleeper}) or an exponential back-off. Successful page fetches are
- * kept in a Caffeine cache bounded by total body size and age.
+ * Retry-After says (through the injected {@link Sleeper}) or an exponential back-off; attempts, redirects and
+ * waits together stay within {@code fetch.total-timeout}. Successful page fetches are kept in a Caffeine cache
+ * bounded by total body size and age.
  *
  * <p>Thread-safe; one instance serves every thread. {@link #close()} cancels every request in flight (a process
  * stopping must not wait for a site that trickles or never answers) and refuses new ones with {@link
@@ -109,7 +110,9 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Fetches {@code request}, retrying transient failures.
+     * Fetches {@code request}, retrying transient failures, all within {@code fetch.total-timeout}: every attempt,
+     * redirect and wait before a retry counts against that one deadline, so a page that trickles, hangs or answers
+     * 503 with Retry-After costs at most that long, however many retries are allowed.
      *
      * @return a 2xx answer with its body, or a 304 answer to a conditional request
      * @throws FetchException for anything else, with a one-line message naming the URL and the problem
@@ -124,9 +127,14 @@ public final class HttpFetcher implements AutoCloseable {
                 return cached.asCached();
             }
         }
+        long started = System.nanoTime();
+        long total = config.totalTimeout().toNanos();
+        long waited = 0;
         for (int attempt = 0; ; attempt++) {
+            // Time spent is what the clock says, or at least the waits asked for (a test's sleeper does not sleep).
+            long left = total - Math.max(System.nanoTime() - started, waited);
             try {
-                FetchResponse response = fetchOnce(request);
+                FetchResponse response = fetchOnce(request, left);
                 if (request.cacheable() && cache != null && response.status() == 200) {
                     cache.put(request.url(), response);
                 }
@@ -141,6 +149,10 @@ public final class HttpFetcher implements AutoCloseable {
                         throw e; // the server wants longer than we wait in-line: the poller will come back later
                     }
                     wait = config.maxRetryWait();
+                }
+                waited = Math.max(System.nanoTime() - started, waited) + wait.toNanos();
+                if (waited >= total) {
+                    throw e; // the retry could not finish within fetch.total-timeout: this failure is the answer
                 }
                 try {
                     sleeper.sleep(wait);
@@ -159,12 +171,15 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** One attempt: follows redirects by hand, checking each hop, all within {@code fetch.total-timeout}. */
-    private FetchResponse fetchOnce(FetchRequest request) throws FetchException {
+    /**
+     * One attempt: follows redirects by hand, checking each hop, all within {@code leftNanos} (what is left of
+     * {@code fetch.total-timeout}).
+     */
+    private FetchResponse fetchOnce(FetchRequest request, long leftNanos) throws FetchException {
         URI original = request.url();
         HttpUrl url = toHttpUrl(original);
         Set<HttpUrl> seen = new HashSet<>();
-        long deadline = System.nanoTime() + config.totalTimeout().toNanos();
+        long deadline = System.nanoTime() + leftNanos;
         for (int redirects = 0; ; redirects++) {
             // Judged at every hop: a redirect from the source's own host to another one is guarded again.
             boolean mayBePrivate = request.mayReachPrivateAddressesOf(url.host());

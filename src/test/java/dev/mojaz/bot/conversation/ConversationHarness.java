@@ -25,6 +25,7 @@ import dev.mojaz.match.QueryParser;
 import dev.mojaz.source.TestFetchConfig;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.store.Database;
 import dev.mojaz.store.NewMessage;
 import dev.mojaz.store.Store;
 import dev.mojaz.summary.Summarizer;
@@ -55,6 +56,17 @@ final class ConversationHarness implements AutoCloseable {
         Duration pollRetry = Duration.ofMillis(50);
         /** telegram.admins: the admin person, and whatever chat ids a test adds. */
         final List<Long> admins = new java.util.ArrayList<>(List.of(ADMIN));
+        /** Updates of different chats handled at once ({@code telegram.update-workers}). */
+        int updateWorkers = 4;
+        /** Link summaries made at once in the background; 0 makes them in the turn. */
+        int summaryWorkers = 2;
+        /**
+         * SQLite settings for the bot's connections over the product's (busy_timeout, max_page_count); empty for
+         * {@code Store.open} exactly as {@code run} opens it.
+         */
+        final java.util.Properties storeProperties = new java.util.Properties();
+        /** Waits before the intake tries an update the store refused again. */
+        Sleeper intakeSleeper = Sleeper.system(Clock.systemUTC());
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
     }
@@ -77,7 +89,9 @@ final class ConversationHarness implements AutoCloseable {
         this.server = server;
         this.options = options;
         Clock clock = Clock.systemUTC();
-        this.store = Store.open(new StoreConfig("mojaz.db", 30), dir, clock);
+        this.store = options.storeProperties.isEmpty() ? Store.open(new StoreConfig("mojaz.db", 30), dir, clock)
+                : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
+                        Database.DEFAULT_READERS), clock, 30);
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
@@ -89,7 +103,8 @@ final class ConversationHarness implements AutoCloseable {
         TelegramConfig telegram = new TelegramConfig(server.baseUri(), List.copyOf(options.admins), t.requestTimeout(),
                 t.pollTimeout(), t.linkPreviews(), t.defaultLanguage(),
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
-                        Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads());
+                        Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads(), options.updateWorkers,
+                options.summaryWorkers);
         this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5),
                 Duration.ofSeconds(2));
         TelegramGateway gateway = new TelegramGateway(connection.client());
@@ -130,8 +145,14 @@ final class ConversationHarness implements AutoCloseable {
         store.deliveries().requeueInterrupted();
         drain.drain();
         this.intake = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
-                new Backoff(options.pollRetry, options.pollRetry, 3), clock);
+                new Backoff(options.pollRetry, options.pollRetry, 3), clock, options.updateWorkers,
+                options.intakeSleeper);
         intake.start();
+    }
+
+    /** The SQLite file the bot keeps its state in, under the test's folder. */
+    static Path databaseFile(Path dir) {
+        return dir.resolve("mojaz.db");
     }
 
     /**
@@ -145,6 +166,7 @@ final class ConversationHarness implements AutoCloseable {
     @Override
     public void close() {
         intake.close();
+        conversation.close();
         connection.close();
         fetcher.close();
         store.close();

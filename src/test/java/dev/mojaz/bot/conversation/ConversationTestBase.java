@@ -61,6 +61,25 @@ abstract class ConversationTestBase {
         return server.awaitSentTo(chat.id(), before + 1).get(before);
     }
 
+    /**
+     * Sends {@code text} and returns the answer that counts: a link's summary comes after "working on it" (which is
+     * skipped here), anything else is the next message.
+     */
+    SentMessage askForSummary(FakeChat chat, FakeUser from, String text) {
+        int before = server.sentTo(chat.id()).size();
+        server.sendText(chat, from, text);
+        SentMessage first = server.awaitSentTo(chat.id(), before + 1).get(before);
+        if (!isWorkingOnIt(first)) {
+            return first;
+        }
+        return server.awaitSentTo(chat.id(), before + 2).get(before + 1);
+    }
+
+    static boolean isWorkingOnIt(SentMessage message) {
+        return message.visibleText().equals(text(Language.AR, Msg.SUMMARY_WORKING))
+                || message.visibleText().equals(text(Language.EN, Msg.SUMMARY_WORKING));
+    }
+
     /** Presses a button and waits for its answer; returns the answer's text. */
     String press(FakeChat chat, FakeUser from, SentMessage message, String data) {
         int before = server.answers().size();

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A news site on 127.0.0.1 for tests (JDK HttpServer): pages and feeds by path, 404 for anything else. */
+/**
+ * A news site on 127.0.0.1 for tests (JDK HttpServer): pages and feeds by path, 404 for anything else; {@code /slow}
+ * never answers, and {@code /held/PATH} answers as {@code PATH} once the test releases it.
+ */
 final class PageServer implements AutoCloseable {
     /** The seed article the site's page {@link #ARTICLE} is made of. */
     static final String SEED = "000_6b2c92f6e4f8b8b5";
@@ -28,6 +31,10 @@ final class PageServer implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
+    /** {@code /held/PATH} answers as {@code PATH} does, once {@link #release()} is called. */
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    /** Requests for {@code /held/...} that arrived (each waits for {@link #release()}). */
+    private final java.util.concurrent.Semaphore heldArrivals = new java.util.concurrent.Semaphore(0);
 
     PageServer() {
         try {
@@ -51,7 +58,17 @@ final class PageServer implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            Page page = pages.get(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/held/")) {
+                heldArrivals.release();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                path = path.substring("/held".length());
+            }
+            Page page = pages.get(path);
             try (exchange) {
                 if (page == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -86,8 +103,22 @@ final class PageServer implements AutoCloseable {
         return "http://127.0.0.1:" + http.getAddress().getPort() + path;
     }
 
+    /** Waits (generously) until {@code count} requests for held pages have arrived in all. */
+    void awaitHeldRequests(int count) throws InterruptedException {
+        if (!heldArrivals.tryAcquire(count, 20, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("waited for " + count + " requests of held pages");
+        }
+        heldArrivals.release(count);
+    }
+
+    /** Lets every held request (and those to come) have its answer. */
+    void release() {
+        release.countDown();
+    }
+
     @Override
     public void close() {
+        release.countDown();
         closing.countDown();
         http.stop(0);
     }

@@ -57,7 +57,11 @@ class SummaryConversationTest {
 
         @Test
         void summaryOfALocalUrlIsTheArticlesOwnBestSentences() {
-            SentMessage reply = ask(LAYLA_CHAT, LAYLA, "/summary " + site.url(PageServer.ARTICLE));
+            server.sendText(LAYLA_CHAT, LAYLA, "/summary " + site.url(PageServer.ARTICLE));
+            List<SentMessage> replies = server.awaitSentTo(LAYLA.id(), 2);
+            assertThat(replies.get(0).visibleText()).as("said at once, before the page is read")
+                    .isEqualTo(text(Language.AR, Msg.SUMMARY_WORKING));
+            SentMessage reply = replies.get(1);
 
             String[] parts = reply.visibleText().split("\n\n");
             assertThat(parts).hasSize(3);
@@ -73,7 +77,7 @@ class SummaryConversationTest {
 
         @Test
         void aLinkSentAloneOrForwardedIsSummarisedToo() {
-            SentMessage link = ask(JOHN_CHAT, JOHN, "look at this " + site.url(PageServer.ARTICLE));
+            SentMessage link = askForSummary(JOHN_CHAT, JOHN, "look at this " + site.url(PageServer.ARTICLE));
             assertThat(link.visibleText()).startsWith(PageServer.TITLE + "\n\n");
             int before = server.sentTo(JOHN.id()).size();
             server.forward(JOHN_CHAT, JOHN, "خبر " + site.url(PageServer.ARTICLE), FakeChat.channel(-100222, "قناة"));
@@ -85,39 +89,39 @@ class SummaryConversationTest {
         void failuresAreNamedPolitely() {
             site.raw("/report.pdf", "application/pdf", "%PDF-1.4 not an article".getBytes(StandardCharsets.UTF_8));
             site.raw("/huge", "text/html", new byte[(1 << 20) + 10]);
-            assertThat(ask(JOHN_CHAT, JOHN, "/summary " + site.url("/gone")).visibleText())
+            assertThat(askForSummary(JOHN_CHAT, JOHN, "/summary " + site.url("/gone")).visibleText())
                     .isEqualTo(text(Language.EN, Msg.SUMMARY_NOT_FOUND));
-            assertThat(ask(JOHN_CHAT, JOHN, "/summary " + site.url("/report.pdf")).visibleText())
+            assertThat(askForSummary(JOHN_CHAT, JOHN, "/summary " + site.url("/report.pdf")).visibleText())
                     .isEqualTo(text(Language.EN, Msg.SUMMARY_NOT_ARTICLE));
-            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary " + site.url("/huge")).visibleText())
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, "/summary " + site.url("/huge")).visibleText())
                     .isEqualTo(text(Language.AR, Msg.SUMMARY_TOO_LARGE));
-            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary " + site.url("/slow")).visibleText())
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, "/summary " + site.url("/slow")).visibleText())
                     .isEqualTo(text(Language.AR, Msg.SUMMARY_TIMEOUT));
-            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary ftp://example.com/x").visibleText())
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, "/summary ftp://example.com/x").visibleText())
                     .startsWith("ftp://example.com/x ليس رابطاً أستطيع فتحه");
-            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary").visibleText()).isEqualTo(text(Language.AR, Msg.SUMMARY_ASK));
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, "/summary").visibleText()).isEqualTo(text(Language.AR, Msg.SUMMARY_ASK));
         }
 
         @Test
         void summariesAreRateLimitedPerPersonWithAPoliteMessage() {
             for (int i = 0; i < 3; i++) {
-                assertThat(ask(JOHN_CHAT, JOHN, site.url(PageServer.ARTICLE)).visibleText()).startsWith(PageServer.TITLE);
+                assertThat(askForSummary(JOHN_CHAT, JOHN, site.url(PageServer.ARTICLE)).visibleText()).startsWith(PageServer.TITLE);
             }
-            assertThat(ask(JOHN_CHAT, JOHN, site.url(PageServer.ARTICLE)).visibleText())
+            assertThat(askForSummary(JOHN_CHAT, JOHN, site.url(PageServer.ARTICLE)).visibleText())
                     .isEqualTo("You have asked for many summaries in a short time. Please try again in 60 minutes.");
             // another person is not held back
-            assertThat(ask(LAYLA_CHAT, LAYLA, site.url(PageServer.ARTICLE)).visibleText()).startsWith(PageServer.TITLE);
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, site.url(PageServer.ARTICLE)).visibleText()).startsWith(PageServer.TITLE);
         }
 
         @Test
         void longTextIsSummarisedAndShortTextGetsGuidance() {
             String pasted = String.join("\n", PageServer.articleParagraphs());
-            SentMessage summary = ask(LAYLA_CHAT, LAYLA, pasted);
+            SentMessage summary = askForSummary(LAYLA_CHAT, LAYLA, pasted);
             assertThat(summary.visibleText()).startsWith("باختصار\n\n");
             String seed = Fixtures.seed(PageServer.SEED);
             assertThat(summary.visibleText().substring("باختصار\n\n".length()).split("\n")).allMatch(seed::contains);
 
-            assertThat(ask(LAYLA_CHAT, LAYLA, "مرحبا").visibleText()).isEqualTo(text(Language.AR, Msg.UNKNOWN_TEXT));
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, "مرحبا").visibleText()).isEqualTo(text(Language.AR, Msg.UNKNOWN_TEXT));
             int before = server.sentTo(LAYLA.id()).size();
             server.forward(LAYLA_CHAT, LAYLA, "منشور قصير", FakeChat.channel(-100222, "قناة"));
             assertThat(server.awaitSentTo(LAYLA.id(), before + 1).get(before).visibleText())
@@ -136,9 +140,9 @@ class SummaryConversationTest {
 
         @Test
         void aLinkToAPrivateAddressIsRefusedPolitelyWithoutBeingFetched() {
-            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary " + site.url(PageServer.ARTICLE)).visibleText())
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, "/summary " + site.url(PageServer.ARTICLE)).visibleText())
                     .isEqualTo(text(Language.AR, Msg.SUMMARY_PRIVATE_ADDRESS));
-            assertThat(ask(JOHN_CHAT, JOHN, "http://localhost:1/admin").visibleText())
+            assertThat(askForSummary(JOHN_CHAT, JOHN, "http://localhost:1/admin").visibleText())
                     .isEqualTo("I do not open links to private or local network addresses.");
             assertThat(site.requests.get()).isZero();
         }

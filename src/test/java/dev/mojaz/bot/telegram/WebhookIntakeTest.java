@@ -2,6 +2,7 @@ package dev.mojaz.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import dev.mojaz.bot.fake.FakeTelegramServer;
@@ -101,7 +102,7 @@ class WebhookIntakeTest {
         AtomicInteger attempts = new AtomicInteger();
         start(incoming -> {
             if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("[SQLITE_FULL] database or disk is full");
+                throw new HandlingDeferred("the store refused", new IllegalStateException("[SQLITE_FULL] database or disk is full"));
             }
             handled.add(incoming);
         });
@@ -112,7 +113,25 @@ class WebhookIntakeTest {
 
         assertThat(post(update(700002), SECRET).statusCode()).isEqualTo(200);
         assertThat(handled).extracting(Incoming::updateId).containsExactly(700002L);
-        assertThat(offsets.lastHandled()).isEqualTo(700002L);
+    }
+
+    @Test
+    void anEarlierUpdateRefusedWhileALaterOneSucceedsIsStillHandledWhenItComesAgain() throws Exception {
+        // Webhook requests run concurrently, so a later update can succeed while an earlier one is refused; the
+        // later one's success must not mark the earlier one handled (there is no low-water mark in webhook mode).
+        AtomicInteger attempts = new AtomicInteger();
+        start(incoming -> {
+            if (incoming.updateId() == 700003L && attempts.incrementAndGet() == 1) {
+                throw new HandlingDeferred("the store refused", new IllegalStateException("[SQLITE_BUSY] the database is locked"));
+            }
+            handled.add(incoming);
+        });
+
+        assertThat(post(update(700003), SECRET).statusCode()).isEqualTo(503);
+        assertThat(post(update(700004), SECRET).statusCode()).isEqualTo(200);
+        assertThat(post(update(700003), SECRET).statusCode()).isEqualTo(200);
+
+        assertThat(handled).extracting(Incoming::updateId).containsExactly(700004L, 700003L);
     }
 
     @Test

@@ -286,6 +286,36 @@ class HttpFetcherTest {
     }
 
     @Test
+    void theWaitsBeforeRetriesCountAgainstTheTotalTimeoutOfTheWholeFetch() {
+        config.totalTimeout = Duration.ofSeconds(5);
+        config.maxRetries = 5;
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(new MockResponse().setResponseCode(503));
+        }
+
+        assertThatThrownBy(() -> fetcher().fetch(FetchRequest.page(url("/busy"))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.status()).isEqualTo(503));
+        // 1 s and 2 s fit in 5 s; a third wait of 4 s would not, so the third failure is the answer
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aRetryAfterThatOutlastsTheTotalTimeoutIsNotWaitedFor() {
+        // a person's link answering 503 with Retry-After: waiting would pass fetch.total-timeout, so give up now
+        config.totalTimeout = Duration.ofSeconds(5);
+        server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "8"));
+        server.enqueue(new MockResponse().setBody("too late"));
+
+        assertThatThrownBy(() -> fetcher().fetch(FetchRequest.page(url("/busy"))))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.retryAfter())
+                        .contains(Duration.ofSeconds(8)))
+                .hasMessageContaining("HTTP 503");
+        assertThat(sleeper.waits).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void transientFailuresBackOffExponentiallyUpToMaxRetries() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse().setResponseCode(503));
