@@ -56,7 +56,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[^\\s<>\"«»]+");
     private static final Pattern COMMAND_AT_START = Pattern.compile("^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?");
-    private static final Duration AWAIT = Duration.ofSeconds(10);
+    /**
+     * How long the awaits wait for their condition before failing. Generous, because it only costs time when a test
+     * fails: on a loaded machine a bot (or a whole process) can take many seconds to start and answer.
+     */
+    private static final Duration AWAIT = Duration.ofSeconds(60);
     private static final int MESSAGE_LIMIT = 4096;
     private static final long BOT_ID = 777000111L;
 
