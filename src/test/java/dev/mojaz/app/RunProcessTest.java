@@ -78,8 +78,10 @@ class RunProcessTest {
 
     private Process run(Path config) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.mojaz.cli.Main", "run", "--config", config.toString())
+        // The test classpath holds logback-test.xml, which logs to a file; the process logs as in production
+        // (logback.xml: warnings and errors on stderr), into run.log.
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), "dev.mojaz.cli.Main", "run", "--config", config.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run.log").toFile());
