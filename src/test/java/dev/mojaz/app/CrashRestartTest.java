@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping the bot in the middle of a digest to many chats, abruptly or gracefully: nothing lost, nothing twice. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class CrashRestartTest {
     private static final int CHATS = 40;
     private static final long FIRST_CHAT = 7000;

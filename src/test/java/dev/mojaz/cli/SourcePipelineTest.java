@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The two address policies: configured sources are the admin's choice ({@code fetch.allow-private-sources} lets
  * them reach a private network), links people send stay guarded unless {@code fetch.allow-private-addresses}.
  */
+@Tag("fast")
 class SourcePipelineTest {
     @TempDir
     Path dir;

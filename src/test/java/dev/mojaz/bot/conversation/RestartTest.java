@@ -9,11 +9,13 @@ import dev.mojaz.store.Subscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The last handled update id is stored with each update's effects: a restart neither loses nor repeats a command. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class RestartTest extends ConversationTestBase {
     @Override
     ConversationHarness.Options options() {

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Summaries on demand of links (from a news site on 127.0.0.1), forwarded posts and pasted text. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class SummaryConversationTest {
     PageServer site;
 

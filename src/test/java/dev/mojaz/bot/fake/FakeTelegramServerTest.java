@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The fake's own protocol behaviour, seen with a plain HTTP client. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class FakeTelegramServerTest {
     private final FakeTelegramServer server = FakeTelegramServer.start();
     private final HttpClient http = HttpClient.newHttpClient();

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * flood limits are measured in the same time the limiter plans in.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class MessageSenderTest {
     private static final long CHAT = 3003;
     private static final TelegramConfig CONFIG = new ConfigLoader(Map.of()).defaults().telegram();
@@ -121,6 +123,7 @@ class MessageSenderTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void aDigestToTwoThousandChatsKeepsEveryLimitAndRunsAtTheCap() throws Exception {
         Instant start = clock.instant();
         int chats = 2_000;

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The real TelegramBots client, long polling and sending, against the fake Bot API server. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class EndToEndTest {
     private static final FakeUser LAYLA = FakeUser.arabic(1001, "ليلى");
     private static final FakeUser JOHN = FakeUser.english(1002, "John");

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Every kind of answer Telegram gives, through the real client, classified. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class TelegramGatewayTest {
     private static final long CHAT = 5005;
     private static final Html HELLO = Html.text("مرحبا");

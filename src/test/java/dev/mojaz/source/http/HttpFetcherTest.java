@@ -29,9 +29,11 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Real HTTP against MockWebServer and the JDK server on 127.0.0.1. */
+@Tag("fast")
 class HttpFetcherTest {
     private static final InetAddress LOCAL = InetAddress.getLoopbackAddress();
 

@@ -23,12 +23,14 @@ import okhttp3.mockwebserver.MockResponse;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every bad input of the issue, each as its own source, all polled together with one good source: each failure is
  * recorded against its source with a clear error, nothing crashes, and the good source's article is stored.
  */
+@Tag("fast")
 class BadSourcesTest {
     private static FixtureSite site;
     private static TestPipeline pipeline;

@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class PollSchedulerTest {
     /** How long a test waits for something that should happen: generous, as the machine may be loaded. */
     private static final long PATIENCE_SECONDS = 60;
