@@ -167,7 +167,7 @@ final class BotRig implements AutoCloseable {
 
     /** Waits until the sender has nothing to do now. */
     void awaitIdle() throws InterruptedException {
-        assertThat(app().sender().awaitIdle(Duration.ofSeconds(10))).as("the sender became idle").isTrue();
+        assertThat(app().sender().awaitIdle(Duration.ofSeconds(60))).as("the sender became idle").isTrue();
     }
 
     /** Moves the clock and tells the sender to look again. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Alerts and digests from a fixture feed to the fake Bot API, through the real TelegramBots client, a real SQLite file
  * and the outbox sender, with a clock the tests move.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("slow")
 class DeliveryEndToEndTest {
     private static final long HUDA = 5001;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How updates arrive (long polling, webhook with its secret token), and the /healthz endpoint. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("slow")
 class TelegramBotTest {
     private static final FakeUser HUDA = FakeUser.arabic(5001, "هدى");

@@ -88,7 +88,7 @@ final class ConversationHarness implements AutoCloseable {
                 t.pollTimeout(), t.linkPreviews(), t.defaultLanguage(),
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
                         Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads());
-        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5),
+        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(30),
                 Duration.ofSeconds(2));
         TelegramGateway gateway = new TelegramGateway(connection.client());
         String username = gateway.whoAmI().username();

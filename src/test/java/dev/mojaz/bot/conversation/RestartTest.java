@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The last handled update id is stored with each update's effects: a restart neither loses nor repeats a command. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("fast")
 class RestartTest extends ConversationTestBase {
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** /settings, /stop, /forget, membership changes, migration, groups and channels. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("fast")
 class SettingsAndLifecycleTest extends ConversationTestBase {
     @Override

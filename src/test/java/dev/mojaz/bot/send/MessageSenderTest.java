@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * The sender against the fake server, both on one fake clock: waits are exact and instantaneous, and the fake's
  * flood limits are measured in the same time the limiter plans in.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("fast")
 class MessageSenderTest {
     private static final long CHAT = 3003;
@@ -45,7 +45,7 @@ class MessageSenderTest {
     @BeforeEach
     void start() {
         server = FakeTelegramServer.builder().clock(clock).rateRules(RateRules.telegram()).start();
-        connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5), Duration.ofSeconds(1));
+        connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(30), Duration.ofSeconds(1));
         limiter = new RateLimiter(CONFIG.limits(), clock);
         sender = new MessageSender(new TelegramGateway(connection.client()), limiter, sleeper, clock,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 4));

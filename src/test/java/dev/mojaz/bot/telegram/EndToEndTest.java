@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The real TelegramBots client, long polling and sending, against the fake Bot API server. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("fast")
 class EndToEndTest {
     private static final FakeUser LAYLA = FakeUser.arabic(1001, "ليلى");
@@ -205,7 +205,7 @@ class EndToEndTest {
 
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith("mojaz-telegram")) {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(TimeUnit.SECONDS.toMillis(60));
             }
         }
         Set<String> ours = Thread.getAllStackTraces().keySet().stream()
@@ -249,19 +249,19 @@ class EndToEndTest {
         server.botStatusChanged(group, LAYLA, "left", "administrator");
         server.groupMigrated(group, -1000000000555L);
 
-        var text = (dev.mojaz.bot.chat.Incoming.Message) seen.poll(10, TimeUnit.SECONDS);
+        var text = (dev.mojaz.bot.chat.Incoming.Message) seen.poll(60, TimeUnit.SECONDS);
         assertThat(text.links()).containsExactly("https://news.example/a?b=1", "https://x.example/سوريا");
         assertThat(text.from().orElseThrow().languageCode()).isEqualTo("ar");
         assertThat(text.forwarded()).isFalse();
-        var forwarded = (dev.mojaz.bot.chat.Incoming.Message) seen.poll(10, TimeUnit.SECONDS);
+        var forwarded = (dev.mojaz.bot.chat.Incoming.Message) seen.poll(60, TimeUnit.SECONDS);
         assertThat(forwarded.forwarded()).isTrue();
         assertThat(forwarded.links()).containsExactly("https://news.example/f");
-        var blocked = (dev.mojaz.bot.chat.Incoming.Membership) seen.poll(10, TimeUnit.SECONDS);
+        var blocked = (dev.mojaz.bot.chat.Incoming.Membership) seen.poll(60, TimeUnit.SECONDS);
         assertThat(blocked.status()).isEqualTo(dev.mojaz.bot.chat.MemberStatus.KICKED);
-        var admin = (dev.mojaz.bot.chat.Incoming.Membership) seen.poll(10, TimeUnit.SECONDS);
+        var admin = (dev.mojaz.bot.chat.Incoming.Membership) seen.poll(60, TimeUnit.SECONDS);
         assertThat(admin.status()).isEqualTo(dev.mojaz.bot.chat.MemberStatus.ADMINISTRATOR);
         assertThat(admin.chat().kind()).isEqualTo(dev.mojaz.bot.chat.ChatKind.GROUP);
-        var migration = (dev.mojaz.bot.chat.Incoming.Migration) seen.poll(10, TimeUnit.SECONDS);
+        var migration = (dev.mojaz.bot.chat.Incoming.Migration) seen.poll(60, TimeUnit.SECONDS);
         assertThat(migration.toChatId()).isEqualTo(-1000000000555L);
     }
 
