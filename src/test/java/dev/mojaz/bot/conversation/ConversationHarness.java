@@ -53,6 +53,8 @@ final class ConversationHarness implements AutoCloseable {
         int maxQueriesPerChat = 50;
         Duration fetchTimeout = Duration.ofSeconds(10);
         Duration pollRetry = Duration.ofMillis(50);
+        /** How long a getUpdates waits for updates (a poll that ends empty is followed by the next at once). */
+        Duration pollTimeout = Duration.ofSeconds(2);
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
     }
@@ -89,7 +91,7 @@ final class ConversationHarness implements AutoCloseable {
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
                         Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads());
         this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(30),
-                Duration.ofSeconds(2));
+                options.pollTimeout);
         TelegramGateway gateway = new TelegramGateway(connection.client());
         String username = gateway.whoAmI().username();
         Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 3);

@@ -21,6 +21,9 @@ class RestartTest extends ConversationTestBase {
     ConversationHarness.Options options() {
         ConversationHarness.Options options = new ConversationHarness.Options();
         options.pollRetry = Duration.ofSeconds(30); // after a failed getUpdates the bot waits: time to stop it
+        // The waiting poll ends only with the update the test sends, never on its own: so the getUpdates that fails
+        // is always the one confirming that update, however slowly the test runs.
+        options.pollTimeout = Duration.ofMinutes(10);
         return options;
     }
 
