@@ -82,7 +82,7 @@ final class BotRig implements AutoCloseable {
                   path: %s
                 telegram:
                   api-url: %s
-                  request-timeout: 5s
+                  request-timeout: 30s # never reached by the local fake: a timeout would wait for the fake clock to retry
                   poll-timeout: 1s
                   sender-threads: 1
                   retry:

@@ -51,7 +51,8 @@ final class ConversationHarness implements AutoCloseable {
         boolean allowPrivateAddresses = true;
         int summariesPerPerson = 10;
         int maxQueriesPerChat = 50;
-        Duration fetchTimeout = Duration.ofSeconds(10);
+        /** The fetch's read and total timeout: never reached by the local site unless a test means it to be. */
+        Duration fetchTimeout = Duration.ofSeconds(60);
         Duration pollRetry = Duration.ofMillis(50);
         /** How long a getUpdates waits for updates (a poll that ends empty is followed by the next at once). */
         Duration pollTimeout = Duration.ofSeconds(2);
