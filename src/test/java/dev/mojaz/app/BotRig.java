@@ -82,7 +82,7 @@ final class BotRig implements AutoCloseable {
                   path: %s
                 telegram:
                   api-url: %s
-                  request-timeout: 5s
+                  request-timeout: 30s # never reached by the local fake: a timeout would wait for the fake clock to retry
                   poll-timeout: 1s
                   sender-threads: 1
                   retry:
@@ -167,7 +167,7 @@ final class BotRig implements AutoCloseable {
 
     /** Waits until the sender has nothing to do now. */
     void awaitIdle() throws InterruptedException {
-        assertThat(app().sender().awaitIdle(Duration.ofSeconds(10))).as("the sender became idle").isTrue();
+        assertThat(app().sender().awaitIdle(Duration.ofSeconds(60))).as("the sender became idle").isTrue();
     }
 
     /** Moves the clock and tells the sender to look again. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Alerts and digests from a fixture feed to the fake Bot API, through the real TelegramBots client, a real SQLite file
  * and the outbox sender, with a clock the tests move.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class DeliveryEndToEndTest {
     private static final long HUDA = 5001;
     private static final long OMAR = 5002;

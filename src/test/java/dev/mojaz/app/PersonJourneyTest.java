@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in a real SQLite file, and the clock is the test's. Subscribing in Arabic, an alert for a matching article with its
  * summary, the digest at the chosen hour, and unsubscribing with the keyboard, after which nothing more arrives.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class PersonJourneyTest {
     private static final FakeUser HUDA = FakeUser.arabic(7001, "هدى");
     private static final FakeChat CHAT = FakeChat.privateWith(HUDA);

@@ -18,12 +18,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How updates arrive (long polling, webhook with its secret token), and the /healthz endpoint. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class TelegramBotTest {
     private static final FakeUser HUDA = FakeUser.arabic(5001, "هدى");
     private static final String SECRET = "s3cret_Token-42";

@@ -1,5 +1,6 @@
 package dev.mojaz.cli;
 
+import ch.qos.logback.classic.Level;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** Runs the command line in-process and captures what it printed, for tests. */
 public final class CliRunner {
@@ -53,7 +55,22 @@ public final class CliRunner {
         CliContext context = new CliContext(new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 environment, workingDirectory, clock, atTerminal);
-        int code = Main.run(context, args);
+        int code = runKeepingTheLogLevel(context, args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code --verbose} lowers the root log level for the whole JVM, as it should in a process of its own; in-process,
+     * the level is put back so that the tests after it log as configured.
+     */
+    private static int runKeepingTheLogLevel(CliContext context, String... args) {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level level = root.getLevel();
+        try {
+            return Main.run(context, args);
+        } finally {
+            root.setLevel(level);
+        }
     }
 }

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A small dataset in the benchmark's layout, made from the Arabic fixture pages, scored by both commands. */
+@Tag("slow")
 class EvalExtractionCommandTest {
     @TempDir
     Path dir;

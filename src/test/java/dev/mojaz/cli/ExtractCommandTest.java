@@ -18,10 +18,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@Tag("fast")
 class ExtractCommandTest {
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run}'s configuration errors: each is exit 2 with one line naming the variable or key, before anything
  * starts (no database file, no connection). Stopping the running bot is tested as a process, in RunProcessTest.
  */
+@Tag("fast")
 class RunCommandTest {
     private static final String TOKEN = "123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ws";
 

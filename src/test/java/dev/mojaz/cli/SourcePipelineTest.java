@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Two local sites: the intranet on 127.0.0.1, and a news site on 127.0.0.2 that plays a public site (the guard
  * lets exactly that address through, as the console does for its sample site).
  */
+@Tag("fast")
 class SourcePipelineTest {
     @TempDir
     Path dir;

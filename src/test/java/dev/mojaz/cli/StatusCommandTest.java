@@ -18,10 +18,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code status}: the health report from the database, exit 0 when healthy and 1 when not (Docker's HEALTHCHECK). */
+@Tag("fast")
 class StatusCommandTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 

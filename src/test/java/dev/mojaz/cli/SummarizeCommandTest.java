@@ -18,10 +18,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@Tag("fast")
 class SummarizeCommandTest {
     private static final String SEED = "000_6b2c92f6e4f8b8b5.txt";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -166,6 +168,7 @@ class SummarizeCommandTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void fiveMegabytesOfTextAreSummarised() throws IOException {
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < 5_000_000; i++) {

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The delivery side's settings: telegram.mode and webhook, sender threads, digest.*, health.*. */
+@Tag("fast")
 class DeliveryConfigTest {
     @TempDir
     Path dir;

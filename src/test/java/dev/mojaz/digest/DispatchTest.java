@@ -29,10 +29,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Alerts, digests and the live subscriptions over a real SQLite store, without Telegram. */
+@Tag("fast")
 class DispatchTest {
     private static final ZoneId DAMASCUS = ZoneId.of("Asia/Damascus");
     private static final MatchConfig MATCH = new ConfigLoader(Map.of()).defaults().match();

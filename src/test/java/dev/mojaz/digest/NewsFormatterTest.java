@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class NewsFormatterTest {
     private static final Texts TEXTS = Texts.load();
     private static final Instant NOW = Instant.parse("2026-11-20T05:00:00Z");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each expected figure below is worked out by hand in the comment above it. */
+@Tag("fast")
 class RougeTest {
     private static List<String> t(String text) {
         return text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));

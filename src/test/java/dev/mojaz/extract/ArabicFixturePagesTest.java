@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * related list, share bar, tags, comments and comment form, footer, right-to-left markup), each beside the list of
  * paragraphs a reader would call the article. Extraction must keep every one of them, in order, and nothing else.
  */
+@Tag("fast")
 class ArabicFixturePagesTest {
     private final ArticleExtractor extractor = new ArticleExtractor(BoilerplateFilter.standard());
 

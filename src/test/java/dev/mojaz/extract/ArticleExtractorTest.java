@@ -6,8 +6,10 @@ import dev.mojaz.text.BoilerplateFilter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ArticleExtractorTest {
     private static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
             + " across the river since 1921, after engineers found cracks in two of its supports.";
@@ -147,6 +149,7 @@ class ArticleExtractorTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void hugePageIsExtractedWithoutBlowingUp() {
         StringBuilder html = new StringBuilder("<html><body><div class=content>");
         for (int i = 0; i < 40_000; i++) {
@@ -161,6 +164,7 @@ class ArticleExtractorTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void deeplyNestedMarkupDoesNotOverflowTheStack() {
         StringBuilder html = new StringBuilder("<html><body>");
         html.append("<div>".repeat(20_000)).append("<p>").append(P1).append("</p>").append("</div>".repeat(20_000));

@@ -3,8 +3,10 @@ package dev.mojaz.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class HeaderAndFooterLinesTest {
     private static final String TEXT = "The council voted on Tuesday to close the old bridge after engineers found cracks.";
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class HtmlDecoderTest {
     private static final String ARABIC = "أكدت روسيا أن الوجود العسكري الأمريكي غير الشرعي في منطقة التنف قرب الحدود"
             + " يعيق عمليات الجيش ضد تنظيم داعش الإرهابي، ويمنع وصول المساعدات الإنسانية إلى مخيم الركبان على الحدود."

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mojaz.text.BoilerplateFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class RepeatedBoilerplateTest {
     /** A footer no rule in boilerplate-rules.txt knows about. */
     private static final String FOOTER = "لمزيد من الأخبار حمّلوا تطبيق صدى الشام المجاني على الهاتف المحمول الآن";

@@ -3,8 +3,10 @@ package dev.mojaz.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ArabicFormsTest {
     private final MatchAnalyzer documents = MatchAnalyzer.forDocuments();
     private final MatchAnalyzer queries = MatchAnalyzer.forQueries();

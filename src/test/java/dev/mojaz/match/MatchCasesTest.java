@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.config.MatchConfig;
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
  * the alerting engine's one-off path (as the {@code match} command does) and, as a cross-check of the analysis and
  * the query translation, by Lucene Monitor.
  */
+@Tag("fast")
 class MatchCasesTest {
     private static final QueryParser PARSER =
             new QueryParser(new MatchConfig(50, 200, 20), List.of("sana", "bbc-arabic", "rt-arabic"));

@@ -10,8 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class MatchEngineTest {
     private static final List<String> SOURCES = List.of("sana", "bbc-arabic", "rt-arabic", "aljazeera");
     private final QueryParser parser = new QueryParser(new MatchConfig(50, 200, 20), SOURCES);
@@ -101,6 +103,7 @@ class MatchEngineTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void manyQueriesComeAndGoWithoutChangingWhatMatches() {
         // Enough distinct words that removing them all rebuilds the dictionary and compacts the compiled checks.
         List<String> texts = new ArrayList<>(BenchQueries.load().generate(2000, 7, SOURCES, this::valid));
@@ -131,6 +134,7 @@ class MatchEngineTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void theIndexTheNaiveLoopAndLuceneMonitorAgreeOnTheSeedArticles() throws Exception {
         List<String> texts = BenchQueries.load().generate(2000, 11, SOURCES, this::valid);
         List<SubscriptionQuery> subscriptions = new ArrayList<>();

@@ -9,11 +9,13 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("fast")
 class QueryParserTest {
     private static final MatchConfig LIMITS = new MatchConfig(50, 200, 20);
     private final QueryParser parser = new QueryParser(LIMITS, List.of("sana", "bbc-arabic", "rt-arabic"));

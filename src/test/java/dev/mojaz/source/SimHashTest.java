@@ -3,9 +3,11 @@ package dev.mojaz.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Near-duplicate signatures on the seed articles: one story told twice is close, two stories are not. */
+@Tag("fast")
 class SimHashTest {
     static final List<String> SEEDS = List.of("000_6b2c92f6e4f8b8b5", "001_cbaf4bc2a732227a", "002_ac1c3e60c73cbb0f",
             "003_3a0528656e2a16ca", "004_625e51d79cef2ff7");

@@ -10,8 +10,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ArticleStoreTest extends StoreTestBase {
     private static final long SIG = 0x0123_4567_89AB_CDEFL;
 

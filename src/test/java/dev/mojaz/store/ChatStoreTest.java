@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ChatStoreTest extends StoreTestBase {
     private static final long GROUP = -4_001_234_567L;
     private static final long SUPERGROUP = -1_009_876_543_210L;

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The schema's versions. When a version is added, add {@code db/fixtures/V<n>.sql} (test resources) with data as
  * that version holds it: these tests then also check the upgrade from it.
  */
+@Tag("fast")
 class MigrationsTest {
     @TempDir
     Path dir;

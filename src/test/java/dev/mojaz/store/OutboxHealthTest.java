@@ -6,9 +6,11 @@ import dev.mojaz.store.OutboxMessage.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the sender waits on ({@code nextDue}) and what the health report reads from the outbox. */
+@Tag("fast")
 class OutboxHealthTest extends StoreTestBase {
 
     @Test

@@ -7,8 +7,10 @@ import dev.mojaz.source.SourceState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SourceStoresTest extends StoreTestBase {
     private static final SourceConfig FEED = new SourceConfig("enab", "عنب بلدي", "ar",
             URI.create("https://www.enabbaladi.net/feed"), null, null, Duration.ofMinutes(15), true);

@@ -7,8 +7,10 @@ import dev.mojaz.store.SubscriptionStore.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SubscriptionStoreTest extends StoreTestBase {
 
     @Test

@@ -8,8 +8,10 @@ import dev.mojaz.text.Sentence;
 import dev.mojaz.text.SentenceSplitter;
 import dev.mojaz.text.TermAnalyzer;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SentenceRankerTest {
     private final SentenceSplitter splitter = new SentenceSplitter(BoilerplateFilter.standard());
     private final TermAnalyzer terms = TermAnalyzer.standard();

@@ -9,11 +9,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("fast")
 class SummarizerTest {
     private final Summarizer summarizer = new Summarizer(new SummaryConfig(3, 600, 100));
 
@@ -159,6 +161,7 @@ class SummarizerTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void fiveMegabytesOfTextAreSummarisedFromTheirBeginning() {
         StringBuilder text = new StringBuilder();
         int i = 0;

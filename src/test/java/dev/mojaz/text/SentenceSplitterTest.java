@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.text.Sentence.Role;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SentenceSplitterTest {
     private final SentenceSplitter splitter = new SentenceSplitter(BoilerplateFilter.standard());
     private final SentenceSplitter noRules = new SentenceSplitter(BoilerplateFilter.none());
@@ -203,6 +205,7 @@ class SentenceSplitterTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void pathologicalInputsStayLinear() {
         // A megabyte with no punctuation, a megabyte of opening quotes, a megabyte of full stops: each must finish
         // (a quadratic splitter would take minutes here; no timing is asserted).

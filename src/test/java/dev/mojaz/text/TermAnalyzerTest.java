@@ -2,10 +2,12 @@ package dev.mojaz.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("fast")
 class TermAnalyzerTest {
     private final TermAnalyzer analyzer = TermAnalyzer.standard();
 

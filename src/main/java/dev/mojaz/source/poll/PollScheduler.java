@@ -124,9 +124,16 @@ public final class PollScheduler implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            CompletableFuture<PollReport> poll = CompletableFuture.supplyAsync(() -> poller.poll(source), workers);
-            poll.whenComplete((report, error) -> inFlight.remove(source.id()));
-            return Optional.of(poll);
+            // The source leaves inFlight before its future completes: whoever is woken by the report may start it
+            // again at once. (A whenComplete callback would run after the waiters are released, so a caller could
+            // still see the finished poll as in flight.)
+            return Optional.of(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return poller.poll(source);
+                } finally {
+                    inFlight.remove(source.id());
+                }
+            }, workers));
         } catch (RejectedExecutionException e) {
             inFlight.remove(source.id());
             if (workers.isShutdown()) {

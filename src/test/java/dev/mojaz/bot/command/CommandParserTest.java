@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.command.ParsedCommand.Addressing;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CommandParserTest {
     private final CommandParser parser = new CommandParser("MojazBot");
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.testing.FakeClock;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class RequestThrottleTest {
     private final FakeClock clock = FakeClock.at("2026-11-23T08:00:00Z");
     private final RequestThrottle throttle = new RequestThrottle(3, Duration.ofHours(1), clock);

@@ -18,9 +18,11 @@ import dev.mojaz.bot.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Routing rules, with replies collected by a {@link ReplySink} that keeps them (the end-to-end tests send them). */
+@Tag("fast")
 class RouterTest {
     private static final Texts TEXTS = Texts.load();
     private static final Person ADMIN = new Person(1, "Admin", "", "en");

@@ -52,7 +52,8 @@ final class ConversationHarness implements AutoCloseable {
         boolean allowPrivateAddresses = true;
         int summariesPerPerson = 10;
         int maxQueriesPerChat = 50;
-        Duration fetchTimeout = Duration.ofSeconds(10);
+        /** The fetch's read and total timeout: never reached by the local site unless a test means it to be. */
+        Duration fetchTimeout = Duration.ofSeconds(60);
         Duration pollRetry = Duration.ofMillis(50);
         /** telegram.admins: the admin person, and whatever chat ids a test adds. */
         final List<Long> admins = new java.util.ArrayList<>(List.of(ADMIN));
@@ -67,6 +68,8 @@ final class ConversationHarness implements AutoCloseable {
         final java.util.Properties storeProperties = new java.util.Properties();
         /** Waits before the intake tries an update the store refused again. */
         Sleeper intakeSleeper = Sleeper.system(Clock.systemUTC());
+        /** How long a getUpdates waits for updates (a poll that ends empty is followed by the next at once). */
+        Duration pollTimeout = Duration.ofSeconds(2);
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
     }
@@ -105,8 +108,8 @@ final class ConversationHarness implements AutoCloseable {
                 new TelegramConfig.Limits(1000, Duration.ofMillis(1), 1000, 3, options.summariesPerPerson,
                         Duration.ofHours(1)), t.retry(), t.mode(), t.webhook(), t.senderThreads(), options.updateWorkers,
                 options.summaryWorkers);
-        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(30),
+                options.pollTimeout);
         TelegramGateway gateway = new TelegramGateway(connection.client());
         String username = gateway.whoAmI().username();
         Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 3);

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * freeing disk space would.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class DiskFullTest extends ConversationTestBase {
     private static final long FILLER_CHAT = -1;
     private final Semaphore retries = new Semaphore(0);

@@ -10,6 +10,7 @@ import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.store.Subscription;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * telegram.admins uses the admin commands, even in a group that is listed there too.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class OnBehalfOfAChatTest extends ConversationTestBase {
     /** A group whose id is in telegram.admins: Mojaz's admins run it. */
     private static final FakeChat GROUP = FakeChat.supergroup(-1001234500, "غرفة التحرير");

@@ -26,10 +26,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The turn: what a handler does, its replies and the update id are committed together, or not at all. */
+@Tag("fast")
 class OutboxRepliesTest {
     @TempDir
     Path dir;

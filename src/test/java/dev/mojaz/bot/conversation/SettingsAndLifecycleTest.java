@@ -14,11 +14,13 @@ import dev.mojaz.store.QuietHours;
 import dev.mojaz.store.Subscription;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** /settings, /stop, /forget, membership changes, migration, groups and channels. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class SettingsAndLifecycleTest extends ConversationTestBase {
     @Override
     ConversationHarness.Options options() {

@@ -10,11 +10,13 @@ import dev.mojaz.store.OutboxMessage;
 import dev.mojaz.store.Subscription;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Subscribing, listing and unsubscribing, through the real client, the fake server and a real SQLite file. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class SubscribeConversationTest extends ConversationTestBase {
 
     @Test

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Summaries on demand of links (from a news site on 127.0.0.1), forwarded posts and pasted text. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class SummaryConversationTest {
     PageServer site;
 
@@ -51,7 +53,6 @@ class SummaryConversationTest {
         ConversationHarness.Options options() {
             ConversationHarness.Options options = new ConversationHarness.Options();
             options.summariesPerPerson = 3;
-            options.fetchTimeout = java.time.Duration.ofMillis(300);
             return options;
         }
 
@@ -126,6 +127,23 @@ class SummaryConversationTest {
             server.forward(LAYLA_CHAT, LAYLA, "منشور قصير", FakeChat.channel(-100222, "قناة"));
             assertThat(server.awaitSentTo(LAYLA.id(), before + 1).get(before).visibleText())
                     .isEqualTo(text(Language.AR, Msg.SUMMARY_FORWARDED_NO_LINK));
+        }
+    }
+
+    @Nested
+    class WhenAPageNeverAnswers extends ConversationTestBase {
+        @Override
+        ConversationHarness.Options options() {
+            // Short, and still certain to pass: the site's /slow never answers while the test runs.
+            ConversationHarness.Options options = new ConversationHarness.Options();
+            options.fetchTimeout = java.time.Duration.ofMillis(300);
+            return options;
+        }
+
+        @Test
+        void theSummaryTimesOutPolitely() {
+            assertThat(ask(LAYLA_CHAT, LAYLA, "/summary " + site.url("/slow")).visibleText())
+                    .isEqualTo(text(Language.AR, Msg.SUMMARY_TIMEOUT));
         }
     }
 

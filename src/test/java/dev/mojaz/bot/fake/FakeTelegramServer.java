@@ -56,7 +56,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private static final Pattern FILE_PATH = Pattern.compile("/file/bot([^/]+)/(.+)");
     private static final Pattern URL_IN_TEXT = Pattern.compile("https?://[^\\s<>\"«»]+");
     private static final Pattern COMMAND_AT_START = Pattern.compile("^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?");
-    private static final Duration AWAIT = Duration.ofSeconds(10);
+    /**
+     * How long the awaits wait for their condition before failing, unless the builder says otherwise. Generous,
+     * because it only costs time when a test fails: on a loaded machine a bot can take many seconds to answer.
+     */
+    private static final Duration AWAIT = Duration.ofSeconds(60);
     private static final int MESSAGE_LIMIT = 4096;
     private static final long BOT_ID = 777000111L;
 
@@ -72,6 +76,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final String botUsername;
     private final Clock clock;
     private final RateRules rules;
+    private final Duration patience;
     private final HttpServer http;
     private final ExecutorService threads;
 
@@ -165,6 +170,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         private String botUsername = "MojazTestBot";
         private Clock clock = Clock.systemUTC();
         private RateRules rules = RateRules.none();
+        private Duration patience = AWAIT;
 
         public Builder token(String value) {
             this.token = value;
@@ -179,6 +185,15 @@ public final class FakeTelegramServer implements AutoCloseable {
         /** The clock flood limits are measured against (a test's fake clock, for exact, repeatable limits). */
         public Builder clock(Clock value) {
             this.clock = value;
+            return this;
+        }
+
+        /**
+         * How long the awaits wait (60 s unless set): more for a bot in a process of its own, which starts a cold JVM
+         * that a loaded machine can take a minute or more to warm up.
+         */
+        public Builder patience(Duration value) {
+            this.patience = value;
             return this;
         }
 
@@ -201,6 +216,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         this.botUsername = b.botUsername;
         this.clock = b.clock;
         this.rules = b.rules;
+        this.patience = b.patience;
         this.global = new SlidingWindow(rules.perSecond(), TimeUnit.SECONDS.toNanos(1));
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -480,7 +496,8 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     /** Waits until at least {@code count} sendMessage requests are held. */
     public void awaitHeldSends(int count) {
-        awaitCondition(() -> held >= count, () -> "waited for " + count + " held sends, have " + held);
+        awaitCondition(() -> held >= count, () -> "waited for " + count + " held sends, have " + held + " (delivered "
+                + sent.size() + ", hold after " + holdAfter + ")");
     }
 
     private FakeTelegramServer addRule(Rule rule) {
@@ -603,7 +620,7 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private void awaitCondition(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> failure) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         lock.lock();
         try {
             while (!condition.getAsBoolean()) {

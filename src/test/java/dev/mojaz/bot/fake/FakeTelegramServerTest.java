@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The fake's own protocol behaviour, seen with a plain HTTP client. */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class FakeTelegramServerTest {
     private final FakeTelegramServer server = FakeTelegramServer.start();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -27,7 +29,7 @@ class FakeTelegramServerTest {
     }
 
     private JsonNode call(String method, String body) throws Exception {
-        return callAsync(method, body).get(10, TimeUnit.SECONDS);
+        return callAsync(method, body).get(60, TimeUnit.SECONDS);
     }
 
     private CompletableFuture<JsonNode> callAsync(String method, String body) {
@@ -45,11 +47,11 @@ class FakeTelegramServerTest {
 
     @Test
     void getUpdatesWaitsForAnUpdateAndAnOffsetConfirmsIt() throws Exception {
-        CompletableFuture<JsonNode> poll = callAsync("getUpdates", "{\"timeout\": 10}");
+        CompletableFuture<JsonNode> poll = callAsync("getUpdates", "{\"timeout\": 60}");
         FakeUser user = FakeUser.arabic(1, "هدى");
         int id = server.sendText(FakeChat.privateWith(user), user, "/start");
 
-        JsonNode first = poll.get(10, TimeUnit.SECONDS);
+        JsonNode first = poll.get(60, TimeUnit.SECONDS);
         assertThat(first.get("result").get(0).get("update_id").asInt()).isEqualTo(id);
         assertThat(first.get("result").get(0).at("/message/entities/0/type").asText()).isEqualTo("bot_command");
         assertThat(call("getUpdates", "{\"offset\": " + id + "}").get("result")).hasSize(1);
@@ -59,22 +61,22 @@ class FakeTelegramServerTest {
 
     @Test
     void aNewerPollEndsAnOlderOneWithConflict() throws Exception {
-        CompletableFuture<JsonNode> older = callAsync("getUpdates", "{\"timeout\": 10}");
+        CompletableFuture<JsonNode> older = callAsync("getUpdates", "{\"timeout\": 60}");
         server.awaitWaitingPoll();
         JsonNode newer = call("getUpdates", "{\"timeout\": 0}");
         assertThat(newer.get("ok").asBoolean()).isTrue();
-        JsonNode ended = older.get(10, TimeUnit.SECONDS);
+        JsonNode ended = older.get(60, TimeUnit.SECONDS);
         assertThat(ended.get("error_code").asInt()).isEqualTo(409);
     }
 
     @Test
     void closingEndsAWaitingPollAtOnce() throws Exception {
-        CompletableFuture<JsonNode> poll = callAsync("getUpdates", "{\"timeout\": 60}");
+        CompletableFuture<JsonNode> poll = callAsync("getUpdates", "{\"timeout\": 600}");
         server.awaitWaitingPoll();
         server.close();
-        // either the poll is answered empty, or its connection closes: it does not hang for a minute
+        // either the poll is answered empty, or its connection closes: it does not hang for ten minutes
         try {
-            poll.get(5, TimeUnit.SECONDS);
+            poll.get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException closedUnderIt) {
             assertThat(closedUnderIt).hasRootCauseInstanceOf(java.io.IOException.class);
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mojaz.bot.fake.FakeHtml;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class HtmlTest {
     private static final String NASTY = "<script>alert(\"x\")</script> & &amp; &lt; </b> سوريا «قال» \"نعم\" 'لا' 🙂";
 

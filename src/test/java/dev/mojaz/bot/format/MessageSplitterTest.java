@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class MessageSplitterTest {
     private static final Html GAP = Html.text("\n\n");
     private static final String SENTENCE = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في جنيف. ";
@@ -125,6 +127,7 @@ class MessageSplitterTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void randomDigestsAlwaysSplitIntoValidMessagesThatLoseNothing() throws Exception {
         Random random = new Random(2026);
         String[] words = {"سوريا", "دمشق", "&", "<", ">", "\"", "🙂", "مُحَمَّد", "Putin", "2.5", "«قال»", "؟", ".", "\n",

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
  * The sender against the fake server, both on one fake clock: waits are exact and instantaneous, and the fake's
  * flood limits are measured in the same time the limiter plans in.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class MessageSenderTest {
     private static final long CHAT = 3003;
     private static final TelegramConfig CONFIG = new ConfigLoader(Map.of()).defaults().telegram();
@@ -43,7 +45,7 @@ class MessageSenderTest {
     @BeforeEach
     void start() {
         server = FakeTelegramServer.builder().clock(clock).rateRules(RateRules.telegram()).start();
-        connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5), Duration.ofSeconds(1));
+        connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(30), Duration.ofSeconds(1));
         limiter = new RateLimiter(CONFIG.limits(), clock);
         sender = new MessageSender(new TelegramGateway(connection.client()), limiter, sleeper, clock,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 4));
@@ -121,6 +123,7 @@ class MessageSenderTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void aDigestToTwoThousandChatsKeepsEveryLimitAndRunsAtTheCap() throws Exception {
         Instant start = clock.instant();
         int chats = 2_000;

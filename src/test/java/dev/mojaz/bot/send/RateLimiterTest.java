@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Properties of the limiter's schedule, checked on a fake clock (no waiting: reservations are only booked). */
+@Tag("fast")
 class RateLimiterTest {
     private static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
     private final FakeClock clock = new FakeClock(START);

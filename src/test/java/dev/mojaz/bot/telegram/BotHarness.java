@@ -41,7 +41,7 @@ final class BotHarness implements AutoCloseable {
     BotHarness(FakeTelegramServer server, UpdateOffsetStore offsets, Consumer<Router.Builder> extra) throws Exception {
         this.server = server;
         this.offsets = offsets;
-        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(5), Duration.ofSeconds(2));
+        this.connection = new TelegramConnection(server.baseUri(), server.token(), Duration.ofSeconds(30), Duration.ofSeconds(2));
         this.gateway = new TelegramGateway(connection.client());
         this.username = gateway.whoAmI().username();
         Clock clock = Clock.systemUTC();

@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The real TelegramBots client, long polling and sending, against the fake Bot API server. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class EndToEndTest {
     private static final FakeUser LAYLA = FakeUser.arabic(1001, "ليلى");
     private static final FakeUser JOHN = FakeUser.english(1002, "John");
@@ -203,7 +205,7 @@ class EndToEndTest {
 
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith("mojaz-telegram")) {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(TimeUnit.SECONDS.toMillis(60));
             }
         }
         Set<String> ours = Thread.getAllStackTraces().keySet().stream()
@@ -250,7 +252,7 @@ class EndToEndTest {
         // Different chats are handled at the same time: put what arrived back in update order.
         List<dev.mojaz.bot.chat.Incoming> arrived = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            arrived.add(seen.poll(10, TimeUnit.SECONDS));
+            arrived.add(seen.poll(60, TimeUnit.SECONDS));
         }
         assertThat(arrived).doesNotContainNull();
         assertThat(arrived.get(4)).as("a migration waits for everything before it")

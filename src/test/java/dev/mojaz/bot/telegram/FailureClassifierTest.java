@@ -6,6 +6,7 @@ import dev.mojaz.bot.send.SendOutcome;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -13,6 +14,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /** The classification rules on their own; the gateway tests show the same answers arriving over HTTP. */
+@Tag("fast")
 class FailureClassifierTest {
     @Test
     void retryAfterComesFromParametersOrElseFromTheText() {

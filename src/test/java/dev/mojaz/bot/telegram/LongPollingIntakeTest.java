@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * on cue: what runs at the same time, what waits, and what is acknowledged to Telegram when.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class LongPollingIntakeTest {
     private static final FakeUser AMAL = FakeUser.arabic(501, "أمل");
     private static final FakeUser BASEL = FakeUser.arabic(502, "باسل");

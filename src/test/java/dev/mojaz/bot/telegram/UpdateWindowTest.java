@@ -2,8 +2,10 @@ package dev.mojaz.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class UpdateWindowTest {
     @Test
     void theMarkPassesAnUpdateOnlyWhenItAndEveryEarlierOneIsDone() {

@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * and a handler that fails (the store busy, the disk full) gets the update sent again instead of lost.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("fast")
 class WebhookIntakeTest {
     private static final String SECRET = "s3cret_Token-42";
     private static final String PATH = "/tg";

@@ -3,8 +3,10 @@ package dev.mojaz.extract.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ShingleScorerTest {
 
     @Test

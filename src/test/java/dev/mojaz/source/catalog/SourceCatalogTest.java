@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Private access comes from the configuration file only, for the URL the file names. */
+@Tag("fast")
 class SourceCatalogTest {
     private static final URI INTRANET_FEED = URI.create("http://news.intranet.lan/rss");
     private static final SourceConfig INTRANET = new SourceConfig("intranet", "داخلي", "ar", INTRANET_FEED, null, null,

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class FeedReaderTest {
     private final FeedReader reader = new FeedReader();
 
@@ -144,6 +146,7 @@ class FeedReaderTest {
     }
 
     @Test
+    @Tag("slow") // a volume test: run by mvn test, left out of -Dgroups=fast
     void tenThousandItemsAreReadInFull() throws Exception {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
                 + "<title>كثير</title><link>https://many.example/</link><description>x</description>");

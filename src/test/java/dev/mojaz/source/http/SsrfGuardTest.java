@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The SSRF policy, table-driven: each URL as a person might send it goes through OkHttp's URL parser (as the fetcher
  * does) and then the guard, literal check first and the resolver for names.
  */
+@Tag("fast")
 class SsrfGuardTest {
     private static final Map<String, String> DNS = Map.of(
             "localhost", "127.0.0.1",

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A new site puts the same promotion paragraph under every article. No rule names it; after a few of its articles
  * are stored, ingest learns it and new articles of that site come without it.
  */
+@Tag("fast")
 class LearnedBoilerplateIngestTest {
     private static final String FOOTER = "احصلوا على نشرتنا اليومية المجانية وكونوا أول من يعرف، سجلوا بريدكم الآن في موقعنا";
     // Seed 001 goes last: its page ends in "انظر ايضاً", after which the shipped rules drop everything anyway.

@@ -10,15 +10,21 @@ import dev.mojaz.source.TestPipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class PollSchedulerTest {
+    /** How long a test waits for something that should happen: generous, as the machine may be loaded. */
+    private static final long PATIENCE_SECONDS = 60;
+
     private FixtureSite site;
     private TestPipeline pipeline;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -33,7 +39,7 @@ class PollSchedulerTest {
         site.handle("/slow.xml", request -> {
             slowStarted.countDown();
             try {
-                release.await(10, TimeUnit.SECONDS); // the server holds the answer until the test lets it go
+                release.await(); // the server holds the answer until the test (or its tear-down) lets it go
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -75,9 +81,9 @@ class PollSchedulerTest {
 
         List<CompletableFuture<PollReport>> started = pipeline.scheduler.pollDue(now);
         assertThat(started).hasSize(2);
-        assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slowStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
 
-        PollReport fast = started.get(1).get(10, TimeUnit.SECONDS);
+        PollReport fast = started.get(1).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
         assertThat(fast.status()).isEqualTo(PollReport.Status.UPDATED);
         assertThat(started.get(0)).isNotDone();
         assertThat(pipeline.scheduler.inFlight()).containsExactly("slow");
@@ -85,8 +91,22 @@ class PollSchedulerTest {
         assertThat(pipeline.scheduler.pollDue(now.plus(Duration.ofMinutes(10)))).hasSize(1);
 
         release.countDown();
-        assertThat(started.get(0).get(10, TimeUnit.SECONDS).status()).isEqualTo(PollReport.Status.UPDATED);
+        assertThat(started.get(0).get(PATIENCE_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(PollReport.Status.UPDATED);
         assertThat(site.requestsTo("/slow.xml")).isEqualTo(1);
+    }
+
+    @Test
+    void aPollIsNoLongerInFlightOnceItsReportIsThere() throws Exception {
+        pipeline.add(source("slow", true));
+        List<CompletableFuture<PollReport>> started = pipeline.scheduler.pollDue(pipeline.clock.instant());
+        assertThat(slowStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        // Whoever acts on the report (a caller of pollNow, the next step) must be able to start the source again.
+        CompletableFuture<Set<String>> inFlightWhenReported = started.get(0).thenApply(report -> pipeline.scheduler.inFlight());
+
+        release.countDown();
+
+        assertThat(inFlightWhenReported.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).isEmpty();
+        assertThat(pipeline.scheduler.pollNow(List.of(source("slow", true)))).hasSize(1);
     }
 
     @Test
@@ -96,7 +116,7 @@ class PollSchedulerTest {
         pipeline.scheduler.start(Duration.ofMillis(20));
 
         // await the loop's first poll (a condition, not a sleep)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
         while (pipeline.states.load("fast").lastSuccess() == null && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }

@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A local site serves a feed and its article pages; the real pipeline (fetcher, Rome, extractor, summariser, SimHash,
  * in-memory store) polls it through the scheduler's {@code pollDue} step.
  */
+@Tag("slow")
 class PollingEndToEndTest {
     private static final String A = "000_6b2c92f6e4f8b8b5";
     private static final String B = "003_3a0528656e2a16ca";

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Closing the fetcher while a site never answers (as {@code run} does on SIGTERM): the request in flight ends at
  * once, and the interrupted poll leaves no trace against the source or the entry.
  */
+@Tag("fast")
 class StopDuringPollTest {
     private static final long HANG_GUARD_SECONDS = 30;
 
