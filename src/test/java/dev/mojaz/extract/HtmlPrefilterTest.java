@@ -2,7 +2,9 @@ package dev.mojaz.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class HtmlPrefilterTest {
 
@@ -41,5 +43,22 @@ class HtmlPrefilterTest {
         assertThat(HtmlPrefilter.strip(comment)).isEqualTo(comment);
         assertThat(HtmlPrefilter.strip("<")).isEqualTo("<");
         assertThat(HtmlPrefilter.strip("")).isEmpty();
+    }
+
+    /**
+     * Each unclosed tag used to send a search for its end to the end of the page, so this 1 MB page cost tens of
+     * billions of character comparisons; now a search that failed is not repeated. The timeout only guards against
+     * that coming back.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void manyUnclosedElementsAreLeftAsTheyAreInOnePass() {
+        String scripts = "<p>a</p>" + "<script>x".repeat(100_000);
+        String comments = "<p>a</p>" + "<!-- x".repeat(100_000);
+        String tags = "<p>a</p>" + "<style x".repeat(100_000);
+
+        assertThat(HtmlPrefilter.strip(scripts)).isSameAs(scripts);
+        assertThat(HtmlPrefilter.strip(comments)).isSameAs(comments);
+        assertThat(HtmlPrefilter.strip(tags)).isSameAs(tags);
     }
 }

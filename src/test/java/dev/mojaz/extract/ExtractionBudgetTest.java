@@ -1,0 +1,99 @@
+package dev.mojaz.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mojaz.testing.FakeClock;
+import dev.mojaz.text.BoilerplateFilter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/** What an extraction does when its time budget runs out: it settles for the text of the page's paragraphs. */
+class ExtractionBudgetTest {
+    private static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
+            + " across the river since 1921, after engineers found cracks in two of its supports.";
+    private static final String P2 = "Drivers will be sent along the ring road, adding about ten minutes to the"
+            + " journey, while a temporary footbridge is built for people who walk or cycle to work.";
+
+    private final FakeClock clock = FakeClock.at("2026-01-01T00:00:00Z");
+
+    private ArticleExtractor extractorWithBudget(Duration limit) {
+        return new ArticleExtractor(BoilerplateFilter.standard(), ExtractionBudget.onClock(clock, limit));
+    }
+
+    @Test
+    void whenTheBudgetIsGoneThePageKeepsTheTextOfItsParagraphs() {
+        String html = "<html><head><meta property=og:title content='Bridge to close'></head><body>"
+                + "<nav><a href=/>Home</a> <a href=/news>News</a></nav>"
+                + "<div class=story><p>" + P1 + "</p><div>The bridge was opened by the king in 1921 and widened in 1968, the town archive shows.</div><p>" + P2 + "</p>"
+                + "</div></body></html>";
+
+        ExtractedPage page = extractorWithBudget(Duration.ZERO).extract(html, null);
+        ExtractedPage inTime = extractorWithBudget(Duration.ofSeconds(1)).extract(html, null);
+
+        assertThat(page.paragraphs()).containsExactly(P1, P2);
+        assertThat(page.title()).isEqualTo("Bridge to close");
+        assertThat(inTime.paragraphs()).containsExactly(P1, "The bridge was opened by the king in 1921 and widened in 1968, the town archive shows.", P2);
+    }
+
+    @Test
+    void whenTheBudgetIsGoneTheParserStopsReadingAndWhatItReadIsKept() {
+        StringBuilder html = new StringBuilder("<html><body><div class=story>");
+        int paragraphs = 5_000;
+        for (int i = 0; i < paragraphs; i++) {
+            html.append("<p>Paragraph ").append(i).append(": ").append(P1).append("</p>");
+        }
+        html.append("</div></body></html>");
+
+        ExtractedPage cut = extractorWithBudget(Duration.ZERO).extract(html.toString(), null);
+        ExtractedPage whole = extractorWithBudget(Duration.ofSeconds(1)).extract(html.toString(), null);
+
+        assertThat(cut.paragraphs()).isNotEmpty().hasSizeLessThan(paragraphs);
+        assertThat(cut.paragraphs().get(0)).isEqualTo("Paragraph 0: " + P1);
+        assertThat(whole.paragraphs()).hasSize(paragraphs); // the fake clock never moves: nothing is cut
+    }
+
+    @Test
+    void whenOnlyTheRetryRunsOutTheFirstAttemptsTextStands() {
+        // A short article (less than the text that makes the strict attempt final), so a lenient retry follows.
+        String html = "<html><body><div class=story><p>" + P1 + "</p></div></body></html>";
+        AtomicLong now = new AtomicLong();
+        Deadline deadline = new Deadline(now::get, 1_000);
+        AtomicInteger parses = new AtomicInteger();
+
+        ContentFinder.Found found = ContentFinder.find(() -> {
+            if (parses.incrementAndGet() == 2) {
+                now.set(2_000); // the time runs out between the attempts
+            }
+            return Jsoup.parse(html);
+        }, deadline);
+
+        assertThat(parses).hasValue(2);
+        assertThat(found.retryCutShort()).isTrue();
+        assertThat(found.paragraphs()).containsExactly(P1);
+    }
+
+    @Test
+    void aDeadlineReadsTheTimeOnlyNowAndThenInLoops() {
+        AtomicInteger reads = new AtomicInteger();
+        Deadline deadline = new Deadline(() -> {
+            reads.incrementAndGet();
+            return 0;
+        }, 1_000);
+
+        for (int i = 0; i < 4096; i++) {
+            deadline.check();
+        }
+
+        assertThat(reads).hasValue(4);
+    }
+
+    @Test
+    void aNegativeBudgetIsRefused() {
+        assertThatThrownBy(() -> ExtractionBudget.onClock(clock, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
+}
