@@ -117,11 +117,74 @@ final class NestingCap {
     private record Tag(String name, int end, boolean selfClosing) {
     }
 
+    /**
+     * The lower-case names of the tags met so far, found again without making a new string per tag: a page has
+     * thousands of tags and a few dozen names.
+     */
+    private static final class TagNames {
+        private String[] table = new String[64];
+        private int count;
+
+        String lowerCase(String source, int from, int to) {
+            int hash = 0;
+            for (int i = from; i < to; i++) {
+                char c = source.charAt(i);
+                if (c >= 0x80) {
+                    return source.substring(from, to).toLowerCase(Locale.ROOT); // rare: not worth remembering
+                }
+                hash = 31 * hash + asciiLowerCase(c);
+            }
+            int mask = table.length - 1;
+            for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+                String known = table[slot];
+                if (known == null) {
+                    String name = source.substring(from, to).toLowerCase(Locale.ROOT);
+                    add(name);
+                    return name;
+                }
+                if (known.length() == to - from && known.regionMatches(true, 0, source, from, to - from)) {
+                    return known;
+                }
+            }
+        }
+
+        private void add(String name) {
+            if (++count * 2 > table.length) {
+                String[] old = table;
+                table = new String[old.length * 2];
+                for (String known : old) {
+                    if (known != null) {
+                        place(known);
+                    }
+                }
+            }
+            place(name);
+        }
+
+        private void place(String name) {
+            int mask = table.length - 1;
+            int slot = mix(name.hashCode()) & mask;
+            while (table[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = name;
+        }
+
+        private static int mix(int hash) {
+            return hash ^ (hash >>> 16);
+        }
+
+        private static char asciiLowerCase(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+    }
+
     private static final class Scan {
         private final String html;
         private final int length;
         private final int maxDepth;
         private final Map<String, Name> names = new HashMap<>();
+        private final TagNames tagNames = new TagNames();
         private final Name[] stack;
         private final boolean[] foreign;
         /** For each stack index, the index of the nearest special element at or below it, or -1. */
@@ -225,7 +288,7 @@ final class NestingCap {
             while (i < length && !isTagSpace(html.charAt(i)) && html.charAt(i) != '/' && html.charAt(i) != '>') {
                 i++;
             }
-            String name = html.substring(from, i).toLowerCase(Locale.ROOT);
+            String name = tagNames.lowerCase(html, from, i);
             boolean selfClosing = false;
             while (i < length) {
                 char c = html.charAt(i);
@@ -243,7 +306,7 @@ final class NestingCap {
                 }
                 selfClosing = false;
                 i++; // the first character of an attribute name may be anything, '=' and quotes included
-                while (i < length && !isTagSpace(html.charAt(i)) && "/>=".indexOf(html.charAt(i)) < 0) {
+                while (i < length && !endsAttributeName(html.charAt(i))) {
                     i++;
                 }
                 while (i < length && isTagSpace(html.charAt(i))) {
@@ -268,6 +331,10 @@ final class NestingCap {
                 }
             }
             return null;
+        }
+
+        private static boolean endsAttributeName(char c) {
+            return isTagSpace(c) || c == '/' || c == '>' || c == '=';
         }
 
         private static boolean isTagSpace(char c) {
