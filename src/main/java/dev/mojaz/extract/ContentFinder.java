@@ -32,6 +32,9 @@ import org.jsoup.select.NodeVisitor;
  * {@code nav}/{@code aside}/{@code footer}, and elements whose class, id or ARIA role names a menu, sidebar,
  * comment area, share bar, related list or advert. When that leaves too little text, the search runs once more
  * without the pruning by class names (Readability goes on to drop its other rules too; measured, that did not pay).
+ *
+ * <p>Linear in the size of the tree, however deep: no element looks at its ancestors or searches its subtree (a page
+ * of 20,000 nested tables made that quadratic). Each pass checks the extraction's {@link Deadline}.
  */
 final class ContentFinder {
 

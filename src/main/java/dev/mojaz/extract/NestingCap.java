@@ -19,9 +19,11 @@ import java.util.Set;
  * the HTML tree-building rules that decide depth closely enough: which end tags close what (within the parser's
  * search limit of 100 open elements, and not through tables or other scope boundaries), which start tags close an
  * open {@code <p>}, {@code <li>}, table row or cell, void and raw-text elements, foreign (SVG, MathML) content where
- * {@code <x/>} is empty. Where it differs from the parser it counts deeper, not shallower, so a page is never flattened
- * less than it should be by a rule it gets wrong in that direction; the time budget of {@link ArticleExtractor} covers
- * any shape this misses. Linear in the length of the markup: every lookup is a counter or an index kept per name.
+ * {@code <x/>} is empty. It is a count, not a parser: where the parser adds elements of its own (the {@code tbody} of
+ * a table, formatting elements it reopens) the tree comes out somewhat deeper than the count (nested tables: a third
+ * deeper), and where the parser's adoption agency moves elements the count stays put. On the benchmark pages it is
+ * within a few levels of the real depth; the time budget of {@link ArticleExtractor} covers any shape it misses.
+ * Linear in the length of the markup: every lookup is a counter or an index kept per name.
  */
 final class NestingCap {
     /** Open elements kept at most, not counting {@code html} and {@code body}. */
