@@ -86,41 +86,36 @@ final class ContentFinder {
 
     /**
      * The main content's paragraphs: the strict attempt's when it found enough text, else the lenient attempt's when
-     * that is clearly longer.
+     * that is clearly longer. The lenient retry is skipped when the strict attempt pruned nothing for its name: it
+     * would search the same tree the same way.
      *
      * @throws DeadlineExceeded when the time is up before the strict attempt is done (the caller falls back)
      */
     static Found find(Parse parse, Deadline deadline) {
-        List<String> first = null;
-        int firstLength = 0;
-        List<String> best = List.of();
-        int bestLength = -1;
-        for (Options options : List.of(Options.STRICT, Options.LENIENT)) {
-            List<String> paragraphs;
-            try {
-                paragraphs = attempt(parse.document(), options, deadline);
-            } catch (DeadlineExceeded e) {
-                if (first == null) {
-                    throw e;
-                }
-                return new Found(first, true);
-            }
-            int length = paragraphs.stream().mapToInt(String::length).sum();
-            if (first == null) {
-                first = paragraphs;
-                firstLength = length;
-            }
-            if (length >= ENOUGH_TEXT) {
-                return new Found(paragraphs, false);
-            }
-            if (length > bestLength) {
-                best = paragraphs;
-                bestLength = length;
-            }
+        Attempt strict = attempt(parse.document(), Options.STRICT, deadline);
+        int strictLength = length(strict.paragraphs());
+        if (strictLength >= ENOUGH_TEXT || !strict.prunedByName()) {
+            return new Found(strict.paragraphs(), false);
         }
-        // A short article stays short with fewer rules; what the weaker attempts add is then mostly page furniture.
+        List<String> lenient;
+        try {
+            lenient = attempt(parse.document(), Options.LENIENT, deadline).paragraphs();
+        } catch (DeadlineExceeded e) {
+            return new Found(strict.paragraphs(), true);
+        }
+        int lenientLength = length(lenient);
+        // A short article stays short with fewer rules; what the weaker attempt adds is then mostly page furniture.
         // Only a clearly longer result means the strict rules removed the article itself.
-        return new Found(bestLength > 2 * firstLength + 100 ? best : first, false);
+        boolean lenientWins = lenientLength >= ENOUGH_TEXT || lenientLength > 2 * strictLength + 100;
+        return new Found(lenientWins ? lenient : strict.paragraphs(), false);
+    }
+
+    private static int length(List<String> paragraphs) {
+        return paragraphs.stream().mapToInt(String::length).sum();
+    }
+
+    /** What one attempt found, and whether it pruned any element for its class, id or role. */
+    record Attempt(List<String> paragraphs, boolean prunedByName) {
     }
 
     /**
@@ -128,15 +123,15 @@ final class ContentFinder {
      * state is carried down a traversal (inside a table? inside a figure?) instead of looked up among each element's
      * ancestors, and removals are subtracted from ancestors in one pass.
      */
-    static List<String> attempt(Document doc, Options options, Deadline deadline) {
+    static Attempt attempt(Document doc, Options options, Deadline deadline) {
         deadline.checkNow();
         Element body = doc.body();
         if (body == null) {
-            return List.of();
+            return new Attempt(List.of(), false);
         }
         Map<Element, ElementStats> stats = new IdentityHashMap<>(4096);
         NodeTraversor.traverse(new StatsVisitor(stats, deadline), body);
-        prune(body, stats, options, deadline);
+        boolean prunedByName = prune(body, stats, options, deadline);
         List<Element> elements = elementsInOrder(body, deadline);
         applyRemovals(elements, stats);
         List<Element> candidates = score(elements, stats, deadline);
@@ -149,12 +144,14 @@ final class ContentFinder {
         for (Element root : content) {
             ParagraphCollector.collect(root, paragraphs, deadline);
         }
-        return paragraphs;
+        return new Attempt(paragraphs, prunedByName);
     }
 
     // ---- pruning --------------------------------------------------------------------------------------------
 
-    private static void prune(Element body, Map<Element, ElementStats> stats, Options options, Deadline deadline) {
+    /** Removes what is never content; returns whether any element went for its name (class, id or role). */
+    private static boolean prune(Element body, Map<Element, ElementStats> stats, Options options, Deadline deadline) {
+        boolean[] prunedByName = {false};
         NodeTraversor.filter(new NodeFilter() {
             /** Tables and code blocks open above the current node: unlikely names do not count inside them. */
             private int tablesOrCode;
@@ -166,9 +163,11 @@ final class ContentFinder {
                     return FilterResult.CONTINUE;
                 }
                 ElementStats s = stats.get(e);
-                if (neverContent(e) || STRUCTURAL_BOILERPLATE.contains(e.normalName())
-                        || (options.stripUnlikely() && !isQuote(s)
-                                && (unlikely(e, tablesOrCode > 0) || smallWidget(e, s)))) {
+                boolean never = neverContent(e) || STRUCTURAL_BOILERPLATE.contains(e.normalName());
+                boolean byName = !never && options.stripUnlikely() && !isQuote(s)
+                        && (unlikely(e, tablesOrCode > 0) || smallWidget(e, s));
+                if (never || byName) {
+                    prunedByName[0] |= byName;
                     markRemoved(e, s, stats);
                     return FilterResult.REMOVE;
                 }
@@ -186,6 +185,7 @@ final class ContentFinder {
                 return FilterResult.CONTINUE;
             }
         }, body);
+        return prunedByName[0];
     }
 
     private static boolean isTableOrCode(Element e) {

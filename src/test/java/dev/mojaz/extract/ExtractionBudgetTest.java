@@ -58,8 +58,10 @@ class ExtractionBudgetTest {
 
     @Test
     void whenOnlyTheRetryRunsOutTheFirstAttemptsTextStands() {
-        // A short article (less than the text that makes the strict attempt final), so a lenient retry follows.
-        String html = "<html><body><div class=story><p>" + P1 + "</p></div></body></html>";
+        // A short article (less than the text that makes the strict attempt final) beside a block pruned for its
+        // class name, so a lenient retry follows.
+        String html = "<html><body><div class=story><p>" + P1 + "</p></div><div class=sidebar><p>" + P2
+                + "</p></div></body></html>";
         AtomicLong now = new AtomicLong();
         Deadline deadline = new Deadline(now::get, 1_000);
         AtomicInteger parses = new AtomicInteger();
@@ -73,6 +75,20 @@ class ExtractionBudgetTest {
 
         assertThat(parses).hasValue(2);
         assertThat(found.retryCutShort()).isTrue();
+        assertThat(found.paragraphs()).containsExactly(P1);
+    }
+
+    @Test
+    void noRetryWhenTheStrictAttemptPrunedNothingForItsName() {
+        String html = "<html><body><nav><a href=/>Home</a></nav><div class=story><p>" + P1 + "</p></div></body></html>";
+        AtomicInteger parses = new AtomicInteger();
+
+        ContentFinder.Found found = ContentFinder.find(() -> {
+            parses.incrementAndGet();
+            return Jsoup.parse(html);
+        }, new Deadline(() -> 0, 1_000));
+
+        assertThat(parses).hasValue(1);
         assertThat(found.paragraphs()).containsExactly(P1);
     }
 
