@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
  * <p>Then the hostile pages ({@link HostilePages}: valid HTML built to be slow, generated in memory): Mojaz's time
  * per page, as the median of {@code --hostile-rounds} runs in CPU time (what the extraction's budget counts) and in
  * wall time, and the CPU time per megabyte as a ratio of the benchmark pages' (in Mojaz's best round above): near 1
- * means the page costs what its size says, as a normal page does. The other extractors are not run on them: Readability4J
- * takes minutes on some.
+ * means the page costs what its size says, as a normal page does. The other extractors are not run on them:
+ * Readability4J takes minutes on some.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Pages per second of article extraction, as a ratio against the other extractors in the same run.")

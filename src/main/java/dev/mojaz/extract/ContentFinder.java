@@ -48,19 +48,18 @@ final class ContentFinder {
         static final Options LENIENT = new Options(false);
     }
 
-    static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "center", "dd", "details",
+    static final Set<String> BLOCKS = TagSets.of("address", "article", "aside", "blockquote", "center", "dd", "details",
             "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
             "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "br");
-    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg",
-            "math", "canvas", "iframe", "object", "embed", "applet", "button", "input", "select", "textarea",
-            "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "link", "meta", "base", "figcaption",
+    private static final Set<String> NEVER_CONTENT = TagSets.of("script", "style", "noscript", "template", "svg",
+            "math", "canvas", "iframe", "object", "embed", "applet", "button", "input", "select", "textarea", "option",
+            "optgroup", "datalist", "output", "progress", "meter", "dialog", "link", "meta", "base", "figcaption",
             "head", "title", "audio", "video", "source", "track", "map", "area", "frameset", "frame");
-    private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of("nav", "aside", "footer");
-    private static final Set<String> DIV_LIKE = Set.of("div", "section", "article", "main", "center", "span");
-    private static final Set<String> UNLIKELY_ROLES =
-            Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
-                    "contentinfo", "search");
+    private static final Set<String> STRUCTURAL_BOILERPLATE = TagSets.of("nav", "aside", "footer");
+    private static final Set<String> DIV_LIKE = TagSets.of("div", "section", "article", "main", "center", "span");
+    private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
+            "alertdialog", "dialog", "banner", "contentinfo", "search");
 
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -636,7 +635,8 @@ final class ContentFinder {
 
     // ---- cleaning -----------------------------------------------------------------------------------------------
 
-    private static final Set<String> CONDITIONAL = Set.of("form", "fieldset", "table", "ul", "ol", "div", "section");
+    private static final Set<String> CONDITIONAL = TagSets.of("form", "fieldset", "table", "ul", "ol", "div",
+            "section");
 
     /**
      * Whether an element or one of its ancestors is a {@code <figure>}, remembered per element: the content's roots
@@ -712,7 +712,8 @@ final class ContentFinder {
                 continue; // the root stays; above it nothing is judged any more
             }
             ElementStats passUp = removedBelow;
-            if (CONDITIONAL.contains(e.normalName()) && !s.mostlyQuote() && shouldRemove(e, s, inFigure.get(i), stats)) {
+            if (CONDITIONAL.contains(e.normalName()) && !s.mostlyQuote()
+                    && shouldRemove(e, s, inFigure.get(i), stats)) {
                 passUp = new ElementStats();
                 passUp.add(s);
                 if (removedBelow != null) {

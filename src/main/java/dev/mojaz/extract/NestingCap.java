@@ -32,14 +32,14 @@ final class NestingCap {
     /** How many open elements the parser looks through to decide whether an end tag's element is "in scope". */
     private static final int SCOPE_SEARCH = 100;
 
-    private static final Set<String> VOID = Set.of("area", "base", "basefont", "bgsound", "br", "col", "command",
+    private static final Set<String> VOID = TagSets.of("area", "base", "basefont", "bgsound", "br", "col", "command",
             "embed", "frame", "hr", "img", "image", "input", "keygen", "link", "meta", "param", "source", "track",
             "wbr");
     /** Elements whose content is text up to their own end tag (in HTML content, not in SVG or MathML). */
-    private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
+    private static final Set<String> RAW_TEXT = TagSets.of("script", "style", "textarea", "title", "xmp", "iframe",
             "noembed", "noframes");
     /** The HTML standard's "special" elements: an end tag for anything else is ignored if one of these is above. */
-    private static final Set<String> SPECIAL = Set.of("address", "applet", "area", "article", "aside", "base",
+    private static final Set<String> SPECIAL = TagSets.of("address", "applet", "area", "article", "aside", "base",
             "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
             "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame",
             "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
@@ -48,30 +48,31 @@ final class NestingCap {
             "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
             "title", "tr", "track", "ul", "wbr", "xmp");
     /** Elements an "in scope" search does not look past. */
-    private static final Set<String> SCOPE_BOUNDARY = Set.of("applet", "caption", "html", "marquee", "object", "table",
-            "td", "th", "template", "annotation-xml", "mi", "mn", "mo", "ms", "mtext", "desc", "foreignobject");
+    private static final Set<String> SCOPE_BOUNDARY = TagSets.of("applet", "caption", "html", "marquee", "object",
+            "table", "td", "th", "template", "annotation-xml", "mi", "mn", "mo", "ms", "mtext", "desc",
+            "foreignobject");
     /** Start tags that close an open {@code <p>} first. */
-    private static final Set<String> CLOSES_P = Set.of("address", "article", "aside", "blockquote", "center",
+    private static final Set<String> CLOSES_P = TagSets.of("address", "article", "aside", "blockquote", "center",
             "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "header",
             "hgroup", "hr", "listing", "main", "menu", "nav", "ol", "p", "pre", "search", "section", "summary", "table",
             "ul", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt");
     /** End tags that close their element when it is in scope, and everything opened inside it. */
-    private static final Set<String> BLOCK_END = Set.of("address", "article", "aside", "blockquote", "button",
+    private static final Set<String> BLOCK_END = TagSets.of("address", "article", "aside", "blockquote", "button",
             "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
             "header", "hgroup", "listing", "main", "menu", "nav", "ol", "pre", "search", "section", "summary", "ul",
             "applet", "marquee", "object", "dd", "dt");
-    private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+    private static final Set<String> FORMATTING = TagSets.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
             "small", "strike", "strong", "tt", "u");
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-    private static final Set<String> TABLE_PARTS = Set.of("caption", "colgroup", "tbody", "td", "tfoot", "th", "thead",
-            "tr");
+    private static final Set<String> HEADINGS = TagSets.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> TABLE_PARTS = TagSets.of("caption", "colgroup", "tbody", "td", "tfoot", "th",
+            "thead", "tr");
     /** HTML start tags that end SVG or MathML content (the parser pops back out to HTML). */
-    private static final Set<String> FOREIGN_BREAKOUT = Set.of("b", "big", "blockquote", "body", "br", "center",
-            "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
-            "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-            "sub", "sup", "table", "tt", "u", "ul", "var", "font");
+    private static final Set<String> FOREIGN_BREAKOUT = TagSets.of("b", "big", "blockquote", "body", "br", "center",
+            "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i",
+            "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+            "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font");
     /** SVG and MathML elements whose content is HTML again. */
-    private static final Set<String> INTEGRATION_POINTS = Set.of("foreignobject", "desc", "title", "mi", "mo", "mn",
+    private static final Set<String> INTEGRATION_POINTS = TagSets.of("foreignobject", "desc", "title", "mi", "mo", "mn",
             "ms", "mtext", "annotation-xml");
 
     private static final Set<String> LIST_ITEM = Set.of("li");
@@ -473,7 +474,7 @@ final class NestingCap {
             return true;
         }
 
-        /** A new list item (or dd/dt) closes the open one, unless a special element other than div/p/address lies between. */
+        /** A new list item (or dd, dt) closes the open one, unless a special element but div, p, address is between. */
         private void closeListItem(Set<String> items) {
             for (int i = size - 1; i >= 0; i--) {
                 String open = stack[i].name;
