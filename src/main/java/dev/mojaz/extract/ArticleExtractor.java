@@ -42,6 +42,8 @@ public final class ArticleExtractor {
             Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final int MIN_PUBLISHED_BODY = 200;
+    /** A long article's length: parsing that much markup takes milliseconds whatever its shape. */
+    private static final int SMALL_PUBLISHED_BODY = 100_000;
     /** Markup parsed at most, after scripts and styles are cut: 8 million characters, 100 times a long article page. */
     static final int MAX_MARKUP_CHARS = 8_000_000;
 
@@ -94,7 +96,7 @@ public final class ArticleExtractor {
             log.warn("extracting {} took more than its budget of {}: fell back to the text of its <p> elements"
                     + " ({} paragraphs)", describe(url), budget, paragraphs.size());
         }
-        paragraphs = preferPublishedBody(paragraphs, meta.articleBody());
+        paragraphs = preferPublishedBody(paragraphs, meta.articleBody(), deadline);
         List<String> kept = boilerplate.keep(
                 HeaderAndFooterLines.drop(dropStamps(dropTitle(paragraphs, meta.title())), meta.byline()));
         String language = meta.language() != null ? meta.language() : LanguageGuesser.guess(String.join(" ", kept));
@@ -108,9 +110,10 @@ public final class ArticleExtractor {
 
     /**
      * The page's own JSON-LD articleBody when the markup gave much less text: pages that render their text with
-     * scripts, or hide it behind a consent wall, often still publish it there.
+     * scripts, or hide it behind a consent wall, often still publish it there. Once the budget has run out, a body
+     * published as HTML is parsed only when it is {@link #SMALL_PUBLISHED_BODY} characters at most.
      */
-    private static List<String> preferPublishedBody(List<String> paragraphs, String articleBody) {
+    static List<String> preferPublishedBody(List<String> paragraphs, String articleBody, Deadline deadline) {
         if (articleBody == null) {
             return paragraphs;
         }
@@ -121,6 +124,9 @@ public final class ArticleExtractor {
         }
         List<String> published = new ArrayList<>();
         if (body.contains("</")) { // some sites publish the body as HTML
+            if (body.length() > SMALL_PUBLISHED_BODY && deadline.passed()) {
+                return paragraphs;
+            }
             ParagraphCollector.collect(Jsoup.parseBodyFragment(NestingCap.apply(body)).body(), published);
             return published;
         }

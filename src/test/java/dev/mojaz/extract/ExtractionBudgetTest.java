@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mojaz.testing.FakeClock;
 import dev.mojaz.text.BoilerplateFilter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsoup.Jsoup;
@@ -39,6 +40,17 @@ class ExtractionBudgetTest {
         assertThat(page.paragraphs()).containsExactly(P1, P2);
         assertThat(page.title()).isEqualTo("Bridge to close");
         assertThat(inTime.paragraphs()).containsExactly(P1, P3, P2);
+    }
+
+    @Test
+    void whenTheBudgetIsGoneAPublishedBodyInHtmlIsParsedOnlyWhenItIsSmall() {
+        String small = "<p>" + P1 + "</p><p>" + P2 + "</p>";
+        String large = ("<p>" + P1 + "</p>").repeat(1_000);
+        Deadline passed = new Deadline(() -> 1, 0);
+
+        assertThat(ArticleExtractor.preferPublishedBody(List.of(), small, passed)).containsExactly(P1, P2);
+        assertThat(ArticleExtractor.preferPublishedBody(List.of(), large, passed)).isEmpty();
+        assertThat(ArticleExtractor.preferPublishedBody(List.of(), large, Deadline.NONE)).hasSize(1_000);
     }
 
     @Test
