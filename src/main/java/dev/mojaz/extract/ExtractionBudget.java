@@ -28,15 +28,18 @@ public final class ExtractionBudget {
 
     private final Duration limit;
     private final LongSupplier nanoTime;
+    /** A cheaper time that never runs slower than {@link #nanoTime}, or null. */
+    private final LongSupplier aheadTime;
     private final String measure;
 
-    private ExtractionBudget(Duration limit, LongSupplier nanoTime, String measure) {
+    private ExtractionBudget(Duration limit, LongSupplier nanoTime, LongSupplier aheadTime, String measure) {
         Objects.requireNonNull(limit, "limit");
         if (limit.isNegative()) {
             throw new IllegalArgumentException("an extraction budget cannot be negative: " + limit);
         }
         this.limit = limit;
         this.nanoTime = nanoTime;
+        this.aheadTime = aheadTime;
         this.measure = measure;
     }
 
@@ -51,9 +54,9 @@ public final class ExtractionBudget {
      */
     public static ExtractionBudget cpuTime(Duration limit) {
         if (THREADS.isCurrentThreadCpuTimeSupported()) {
-            return new ExtractionBudget(limit, THREADS::getCurrentThreadCpuTime, "CPU time");
+            return new ExtractionBudget(limit, THREADS::getCurrentThreadCpuTime, System::nanoTime, "CPU time");
         }
-        return new ExtractionBudget(limit, System::nanoTime, "wall-clock time");
+        return new ExtractionBudget(limit, System::nanoTime, null, "wall-clock time");
     }
 
     /** {@code limit} of time on {@code clock} (tests pass a fake clock). */
@@ -62,7 +65,7 @@ public final class ExtractionBudget {
         return new ExtractionBudget(limit, () -> {
             Instant now = clock.instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }, "clock time");
+        }, null, "clock time");
     }
 
     public Duration limit() {
@@ -71,7 +74,9 @@ public final class ExtractionBudget {
 
     /** Starts the clock for one extraction, on the thread that will do it. */
     Deadline start() {
-        return new Deadline(nanoTime, nanoTime.getAsLong() + limit.toNanos());
+        long end = nanoTime.getAsLong() + limit.toNanos();
+        return aheadTime == null ? new Deadline(nanoTime, end)
+                : new Deadline(nanoTime, end, aheadTime, aheadTime.getAsLong() + limit.toNanos());
     }
 
     @Override

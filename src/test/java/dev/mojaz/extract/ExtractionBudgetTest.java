@@ -122,6 +122,22 @@ class ExtractionBudgetTest {
     }
 
     @Test
+    void theCostlyTimeIsReadOnlyOnceTheCheapOneSaysTheBudgetCouldBeSpent() {
+        AtomicLong wall = new AtomicLong();
+        AtomicInteger cpuReads = new AtomicInteger();
+        Deadline deadline = new Deadline(() -> {
+            cpuReads.incrementAndGet();
+            return 5_000;
+        }, 1_000, wall::get, 1_000);
+
+        assertThat(deadline.passed()).isFalse();
+        assertThat(cpuReads).hasValue(0);
+        wall.set(1_000);
+        assertThat(deadline.passed()).isTrue();
+        assertThat(cpuReads).hasValue(1);
+    }
+
+    @Test
     void aNegativeBudgetIsRefused() {
         assertThatThrownBy(() -> ExtractionBudget.onClock(clock, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
