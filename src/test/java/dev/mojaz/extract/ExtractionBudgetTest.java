@@ -3,14 +3,22 @@ package dev.mojaz.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.mojaz.testing.FakeClock;
 import dev.mojaz.text.BoilerplateFilter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** What an extraction does when its time budget runs out: it settles for the text of the page's paragraphs. */
 class ExtractionBudgetTest {
@@ -23,6 +31,22 @@ class ExtractionBudgetTest {
             + " shows.";
 
     private final FakeClock clock = FakeClock.at("2026-01-01T00:00:00Z");
+    /** The extractor's log lines, kept here instead of going to the console. */
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final Logger extractorLog = (Logger) LoggerFactory.getLogger(ArticleExtractor.class);
+
+    @BeforeEach
+    void captureTheLog() {
+        logged.start();
+        extractorLog.addAppender(logged);
+        extractorLog.setAdditive(false);
+    }
+
+    @AfterEach
+    void releaseTheLog() {
+        extractorLog.detachAppender(logged);
+        extractorLog.setAdditive(true);
+    }
 
     private ArticleExtractor extractorWithBudget(Duration limit) {
         return new ArticleExtractor(BoilerplateFilter.standard(), ExtractionBudget.onClock(clock, limit));
@@ -34,12 +58,17 @@ class ExtractionBudgetTest {
                 + "<nav><a href=/>Home</a> <a href=/news>News</a></nav>"
                 + "<div class=story><p>" + P1 + "</p><div>" + P3 + "</div><p>" + P2 + "</p></div></body></html>";
 
-        ExtractedPage page = extractorWithBudget(Duration.ZERO).extract(html, null);
+        ExtractedPage page = extractorWithBudget(Duration.ZERO).extract(html, URI.create("https://news.example/bridge"));
         ExtractedPage inTime = extractorWithBudget(Duration.ofSeconds(1)).extract(html, null);
 
         assertThat(page.paragraphs()).containsExactly(P1, P2);
         assertThat(page.title()).isEqualTo("Bridge to close");
         assertThat(inTime.paragraphs()).containsExactly(P1, P3, P2);
+        assertThat(logged.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage()).isEqualTo("extracting https://news.example/bridge took more than its"
+                    + " budget of 0 ms of clock time: fell back to the text of its <p> elements (2 paragraphs)");
+        });
     }
 
     @Test
