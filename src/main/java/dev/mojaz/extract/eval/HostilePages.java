@@ -46,10 +46,13 @@ public final class HostilePages {
                 "<table><tr><td>".repeat(depth) + PARAGRAPH + "</td></tr></table>".repeat(depth));
     }
 
-    /** {@code depth} nested {@code <figure>}s, the element whose ancestors a naive cleaner looks up per element. */
+    /**
+     * {@code depth} nested {@code <figure>}s, each holding the next in a {@code <div>}: a cleaner that looks for a
+     * figure among the ancestors of every block it judges walks the whole depth once per block.
+     */
     public static Page nestedFigures(int depth) {
         return page(depth / 1000 + "k nested figures",
-                "<figure>".repeat(depth) + PARAGRAPH + "</figure>".repeat(depth));
+                "<figure><div>".repeat(depth) + PARAGRAPH + "</div></figure>".repeat(depth));
     }
 
     /** A paragraph, then one flat list of {@code items} short items, then the paragraph again. */
