@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArticleExtractorTest {
-    private static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
+    static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
             + " across the river since 1921, after engineers found cracks in two of its supports.";
-    private static final String P2 = "Drivers will be sent along the ring road, adding about ten minutes to the"
+    static final String P2 = "Drivers will be sent along the ring road, adding about ten minutes to the"
             + " journey, while a temporary footbridge is built for people who walk or cycle to work.";
     private static final String P3 = "A replacement, paid for by the region and the national roads agency, is"
             + " expected to open in three years, the mayor said, adding that the cost was not yet known.";

@@ -22,11 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /** What an extraction does when its time budget runs out: it settles for the text of the page's paragraphs. */
 class ExtractionBudgetTest {
-    private static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
-            + " across the river since 1921, after engineers found cracks in two of its supports.";
-    private static final String P2 = "Drivers will be sent along the ring road, adding about ten minutes to the"
-            + " journey, while a temporary footbridge is built for people who walk or cycle to work.";
-
+    private static final String P1 = ArticleExtractorTest.P1;
+    private static final String P2 = ArticleExtractorTest.P2;
     private static final String P3 = "The bridge was opened by the king in 1921 and widened in 1968, the town archive"
             + " shows.";
 
