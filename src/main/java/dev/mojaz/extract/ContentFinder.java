@@ -1,6 +1,9 @@
 package dev.mojaz.extract;
 
+import dev.mojaz.extract.Deadline.DeadlineExceeded;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,6 +32,9 @@ import org.jsoup.select.NodeVisitor;
  * {@code nav}/{@code aside}/{@code footer}, and elements whose class, id or ARIA role names a menu, sidebar,
  * comment area, share bar, related list or advert. When that leaves too little text, the search runs once more
  * without the pruning by class names (Readability goes on to drop its other rules too; measured, that did not pay).
+ *
+ * <p>Linear in the size of the tree, however deep: no element looks at its ancestors or searches its subtree (a page
+ * of 20,000 nested tables made that quadratic). Each pass checks the extraction's {@link Deadline}.
  */
 final class ContentFinder {
 
@@ -42,19 +48,18 @@ final class ContentFinder {
         static final Options LENIENT = new Options(false);
     }
 
-    static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "center", "dd", "details",
+    static final Set<String> BLOCKS = TagSets.of("address", "article", "aside", "blockquote", "center", "dd", "details",
             "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
             "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "br");
-    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg",
-            "math", "canvas", "iframe", "object", "embed", "applet", "button", "input", "select", "textarea",
-            "option", "optgroup", "datalist", "output", "progress", "meter", "dialog", "link", "meta", "base", "figcaption",
+    private static final Set<String> NEVER_CONTENT = TagSets.of("script", "style", "noscript", "template", "svg",
+            "math", "canvas", "iframe", "object", "embed", "applet", "button", "input", "select", "textarea", "option",
+            "optgroup", "datalist", "output", "progress", "meter", "dialog", "link", "meta", "base", "figcaption",
             "head", "title", "audio", "video", "source", "track", "map", "area", "frameset", "frame");
-    private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of("nav", "aside", "footer");
-    private static final Set<String> DIV_LIKE = Set.of("div", "section", "article", "main", "center", "span");
-    private static final Set<String> UNLIKELY_ROLES =
-            Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
-                    "contentinfo", "search");
+    private static final Set<String> STRUCTURAL_BOILERPLATE = TagSets.of("nav", "aside", "footer");
+    private static final Set<String> DIV_LIKE = TagSets.of("div", "section", "article", "main", "center", "span");
+    private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
+            "alertdialog", "dialog", "banner", "contentinfo", "search");
 
     private static final Pattern HIDDEN_STYLE =
             Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -72,75 +77,119 @@ final class ContentFinder {
     }
 
     /**
-     * The main content's paragraphs: the strict attempt's when it found enough text, else the lenient attempt's when
-     * that is clearly longer.
+     * What {@link #find} found: the paragraphs, and whether the time budget ran out during the lenient retry (then
+     * they are the strict attempt's, which the retry might have replaced).
      */
-    static List<String> find(Parse parse) {
-        List<String> first = null;
-        int firstLength = 0;
-        List<String> best = List.of();
-        int bestLength = -1;
-        for (Options options : List.of(Options.STRICT, Options.LENIENT)) {
-            List<String> paragraphs = attempt(parse.document(), options);
-            int length = paragraphs.stream().mapToInt(String::length).sum();
-            if (first == null) {
-                first = paragraphs;
-                firstLength = length;
-            }
-            if (length >= ENOUGH_TEXT) {
-                return paragraphs;
-            }
-            if (length > bestLength) {
-                best = paragraphs;
-                bestLength = length;
-            }
-        }
-        // A short article stays short with fewer rules; what the weaker attempts add is then mostly page furniture.
-        // Only a clearly longer result means the strict rules removed the article itself.
-        return bestLength > 2 * firstLength + 100 ? best : first;
+    record Found(List<String> paragraphs, boolean retryCutShort) {
     }
 
-    static List<String> attempt(Document doc, Options options) {
+    /**
+     * The main content's paragraphs: the strict attempt's when it found enough text, else the lenient attempt's when
+     * that is clearly longer. The lenient retry is skipped when the strict attempt pruned nothing for its name: it
+     * would search the same tree the same way.
+     *
+     * @throws DeadlineExceeded when the time is up before the strict attempt is done (the caller falls back)
+     */
+    static Found find(Parse parse, Deadline deadline) {
+        Attempt strict = attempt(parse.document(), Options.STRICT, deadline);
+        int strictLength = length(strict.paragraphs());
+        if (strictLength >= ENOUGH_TEXT || !strict.prunedByName()) {
+            return new Found(strict.paragraphs(), false);
+        }
+        List<String> lenient;
+        try {
+            lenient = attempt(parse.document(), Options.LENIENT, deadline).paragraphs();
+        } catch (DeadlineExceeded e) {
+            return new Found(strict.paragraphs(), true);
+        }
+        int lenientLength = length(lenient);
+        // A short article stays short with fewer rules; what the weaker attempt adds is then mostly page furniture.
+        // Only a clearly longer result means the strict rules removed the article itself.
+        boolean lenientWins = lenientLength >= ENOUGH_TEXT || lenientLength > 2 * strictLength + 100;
+        return new Found(lenientWins ? lenient : strict.paragraphs(), false);
+    }
+
+    private static int length(List<String> paragraphs) {
+        return paragraphs.stream().mapToInt(String::length).sum();
+    }
+
+    /** What one attempt found, and whether it pruned any element for its class, id or role. */
+    record Attempt(List<String> paragraphs, boolean prunedByName) {
+    }
+
+    /**
+     * One search for the content. Every pass is linear in the size of the tree: figures are computed once bottom-up,
+     * state is carried down a traversal (inside a table? inside a figure?) instead of looked up among each element's
+     * ancestors, and removals are subtracted from ancestors in one pass.
+     */
+    static Attempt attempt(Document doc, Options options, Deadline deadline) {
+        deadline.checkNow();
         Element body = doc.body();
         if (body == null) {
-            return List.of();
+            return new Attempt(List.of(), false);
         }
         Map<Element, ElementStats> stats = new IdentityHashMap<>(4096);
-        NodeTraversor.traverse(new StatsVisitor(stats), body);
-        prune(body, stats, options);
-        List<Element> candidates = score(body, stats);
-        List<Element> content = chooseContent(body, candidates, stats);
+        NodeTraversor.traverse(new StatsVisitor(stats, deadline), body);
+        boolean prunedByName = prune(body, stats, options, deadline);
+        List<Element> elements = elementsInOrder(body, deadline);
+        applyRemovals(elements, stats);
+        List<Element> candidates = score(elements, stats, deadline);
+        List<Element> content = chooseContent(body, candidates, stats, deadline);
+        FigureAncestry figures = new FigureAncestry();
         for (Element root : content) {
-            cleanConditionally(root, stats);
+            cleanConditionally(root, stats, figures, deadline);
         }
         List<String> paragraphs = new ArrayList<>();
         for (Element root : content) {
-            ParagraphCollector.collect(root, paragraphs);
+            ParagraphCollector.collect(root, paragraphs, deadline);
         }
-        return paragraphs;
+        return new Attempt(paragraphs, prunedByName);
     }
 
     // ---- pruning --------------------------------------------------------------------------------------------
 
-    private static void prune(Element body, Map<Element, ElementStats> stats, Options options) {
+    /** Removes what is never content; returns whether any element went for its name (class, id or role). */
+    private static boolean prune(Element body, Map<Element, ElementStats> stats, Options options, Deadline deadline) {
+        boolean[] prunedByName = {false};
         NodeTraversor.filter(new NodeFilter() {
+            /** Tables and code blocks open above the current node: unlikely names do not count inside them. */
+            private int tablesOrCode;
+
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e && e != body && (neverContent(e)
-                        || STRUCTURAL_BOILERPLATE.contains(e.normalName())
-                        || (options.stripUnlikely() && !isQuote(stats.get(e))
-                                && (unlikely(e) || smallWidget(e, stats.get(e)))))) {
-                    subtractFromAncestors(e, stats);
+                deadline.check();
+                if (!(node instanceof Element e) || e == body) {
+                    return FilterResult.CONTINUE;
+                }
+                ElementStats s = stats.get(e);
+                boolean never = neverContent(e) || STRUCTURAL_BOILERPLATE.contains(e.normalName());
+                boolean byName = !never && options.stripUnlikely() && !isQuote(s)
+                        && (unlikely(e, tablesOrCode > 0) || smallWidget(e, s));
+                if (never || byName) {
+                    prunedByName[0] |= byName;
+                    markRemoved(e, s, stats);
                     return FilterResult.REMOVE;
+                }
+                if (isTableOrCode(e)) {
+                    tablesOrCode++;
                 }
                 return FilterResult.CONTINUE;
             }
 
             @Override
             public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e != body && isTableOrCode(e)) {
+                    tablesOrCode--;
+                }
                 return FilterResult.CONTINUE;
             }
         }, body);
+        return prunedByName[0];
+    }
+
+    private static boolean isTableOrCode(Element e) {
+        String tag = e.normalName();
+        return tag.equals("table") || tag.equals("code");
     }
 
     private static boolean neverContent(Element e) {
@@ -154,7 +203,7 @@ final class ContentFinder {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static boolean unlikely(Element e) {
+    private static boolean unlikely(Element e, boolean insideTableOrCode) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("a")) {
             return false;
@@ -164,7 +213,7 @@ final class ContentFinder {
             return true;
         }
         String key = ClassMarkers.of(e);
-        return !key.isEmpty() && ClassMarkers.unlikely(key) && !insideTableOrCode(e);
+        return !key.isEmpty() && ClassMarkers.unlikely(key) && !insideTableOrCode;
     }
 
     /**
@@ -188,32 +237,46 @@ final class ContentFinder {
         return s != null && s.mostlyQuote();
     }
 
-    /** Removes {@code e}, keeping its ancestors' figures right. */
-    private static void remove(Element e, Map<Element, ElementStats> stats) {
-        subtractFromAncestors(e, stats);
-        e.remove();
+    /**
+     * Notes that {@code e} (still attached) is being removed: its figures wait at its parent until
+     * {@link #applyRemovals} or the cleaning pass subtracts them from every ancestor.
+     */
+    private static void markRemoved(Element e, ElementStats s, Map<Element, ElementStats> stats) {
+        Element parent = e.parent();
+        ElementStats ps = parent == null ? null : stats.get(parent);
+        if (s != null && ps != null) {
+            ps.markRemovedBelow(s);
+        }
     }
 
-    private static void subtractFromAncestors(Element e, Map<Element, ElementStats> stats) {
-        ElementStats s = stats.get(e);
-        if (s != null) {
-            for (Element a = e.parent(); a != null; a = a.parent()) {
-                ElementStats as = stats.get(a);
-                if (as != null) {
-                    as.subtract(s);
+    /** The elements of {@code body}'s subtree in document order (parents before children). */
+    private static List<Element> elementsInOrder(Element body, Deadline deadline) {
+        List<Element> elements = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            deadline.check();
+            if (node instanceof Element e) {
+                elements.add(e);
+            }
+        }, body);
+        return elements;
+    }
+
+    /**
+     * Subtracts the figures of the pruned elements from their ancestors: in reverse document order every element
+     * comes after all of its descendants, so each passes what was removed below it on to its parent once.
+     */
+    private static void applyRemovals(List<Element> elements, Map<Element, ElementStats> stats) {
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            Element e = elements.get(i);
+            ElementStats s = stats.get(e);
+            ElementStats removed = s == null ? null : s.applyRemovals();
+            if (removed != null && i > 0) {
+                ElementStats ps = stats.get(e.parent());
+                if (ps != null) {
+                    ps.markRemovedBelow(removed);
                 }
             }
         }
-    }
-
-    private static boolean insideTableOrCode(Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            String tag = p.normalName();
-            if (tag.equals("table") || tag.equals("code")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- figures ----------------------------------------------------------------------------------------------
@@ -221,14 +284,16 @@ final class ContentFinder {
     /** Fills {@link ElementStats} for every element, children before parents. */
     private static final class StatsVisitor implements NodeVisitor {
         private final Map<Element, ElementStats> stats;
+        private final Deadline deadline;
 
-        StatsVisitor(Map<Element, ElementStats> stats) {
+        StatsVisitor(Map<Element, ElementStats> stats, Deadline deadline) {
             this.stats = stats;
+            this.deadline = deadline;
         }
 
         @Override
         public void head(Node node, int depth) {
-            // figures are summed on the way back up
+            deadline.check(); // figures are summed on the way back up
         }
 
         @Override
@@ -237,7 +302,8 @@ final class ContentFinder {
                 return;
             }
             ElementStats s = new ElementStats();
-            for (Node child : e.childNodes()) {
+            for (int i = 0, children = e.childNodeSize(); i < children; i++) { // childNodes() would copy the list
+                Node child = e.childNode(i);
                 if (child instanceof TextNode t) {
                     String text = t.getWholeText();
                     long counts = countText(text);
@@ -252,15 +318,7 @@ final class ContentFinder {
                     if (cs == null) {
                         continue;
                     }
-                    s.text += cs.text;
-                    s.linkText += cs.linkText;
-                    s.commas += cs.commas;
-                    s.paragraphs += cs.paragraphs;
-                    s.images += cs.images;
-                    s.listItems += cs.listItems;
-                    s.inputs += cs.inputs;
-                    s.embeds += cs.embeds;
-                    s.quoteText += cs.quoteText;
+                    s.add(cs);
                     if (BLOCKS.contains(c.normalName())) {
                         s.hasBlockChild = true;
                     } else {
@@ -270,13 +328,17 @@ final class ContentFinder {
                 }
             }
             switch (e.normalName()) {
-                case "a" -> s.linkText = s.text;
+                case "a" -> {
+                    s.linkText = s.text;
+                    s.links++;
+                }
                 case "blockquote" -> s.quoteText = s.text;
                 case "p" -> s.paragraphs++;
                 case "img", "picture" -> s.images++;
                 case "li" -> s.listItems++;
                 case "input", "select", "textarea", "button" -> s.inputs++;
                 case "embed", "object", "iframe", "video" -> s.embeds++;
+                case "caption", "th", "thead", "tfoot", "colgroup", "col" -> s.tableParts++;
                 default -> {
                 }
             }
@@ -308,15 +370,10 @@ final class ContentFinder {
 
     // ---- scoring ----------------------------------------------------------------------------------------------
 
-    private static List<Element> score(Element body, Map<Element, ElementStats> stats) {
+    private static List<Element> score(List<Element> elements, Map<Element, ElementStats> stats, Deadline deadline) {
         List<Element> candidates = new ArrayList<>();
-        List<Element> elements = new ArrayList<>(stats.size());
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof Element e) {
-                elements.add(e);
-            }
-        }, body);
         for (Element e : elements) {
+            deadline.check();
             ElementStats s = stats.get(e);
             if (s == null) {
                 continue;
@@ -391,7 +448,8 @@ final class ContentFinder {
 
     // ---- choosing ----------------------------------------------------------------------------------------------
 
-    private static List<Element> chooseContent(Element body, List<Element> candidates, Map<Element, ElementStats> stats) {
+    private static List<Element> chooseContent(Element body, List<Element> candidates, Map<Element, ElementStats> stats,
+            Deadline deadline) {
         if (candidates.isEmpty()) {
             return List.of(body);
         }
@@ -411,14 +469,15 @@ final class ContentFinder {
             }
         }
         if (alternatives.size() >= 3) {
-            for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
-                int containing = 0;
-                for (Element alt : alternatives) {
-                    if (isAncestor(ancestor, alt)) {
-                        containing++;
-                    }
+            Map<Element, Integer> alternativesBelow = new IdentityHashMap<>();
+            for (Element alt : alternatives) {
+                for (Element p = alt.parent(); p != null; p = p.parent()) {
+                    deadline.check();
+                    alternativesBelow.merge(p, 1, Integer::sum);
                 }
-                if (containing >= 3) {
+            }
+            for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+                if (alternativesBelow.getOrDefault(ancestor, 0) >= 3) {
                     top = ancestor;
                     break;
                 }
@@ -429,6 +488,7 @@ final class ContentFinder {
         double lastScore = scoreOf(stats, top);
         double threshold = lastScore / 3;
         while (parent != null && parent != body) {
+            deadline.check();
             ElementStats ps = stats.get(parent);
             if (ps == null || !ps.candidate) {
                 parent = parent.parent();
@@ -458,6 +518,7 @@ final class ContentFinder {
         double siblingThreshold = Math.max(10, topScore * 0.2);
         List<Element> content = new ArrayList<>();
         for (Element sibling : container.children()) {
+            deadline.check();
             if (sibling == top) {
                 content.add(sibling);
                 continue;
@@ -480,7 +541,7 @@ final class ContentFinder {
                 }
             }
         }
-        return addChunks(top, content, body, stats);
+        return addChunks(top, content, body, stats, deadline);
     }
 
     /** How far above the top candidate's parent chunks of the same article are looked for. */
@@ -490,26 +551,59 @@ final class ContentFinder {
      * Sites that interleave an article with ads split it into chunks, each in a block with the same tag and class as
      * the one that scored best ({@code div.article__body} ×3, with ad rails between). The other chunks are cousins,
      * not siblings, of the top candidate; they are added, in document order, when they hold prose (some text, few
-     * links).
+     * links) and do not overlap the content already chosen.
      */
     private static List<Element> addChunks(Element top, List<Element> content, Element body,
-            Map<Element, ElementStats> stats) {
+            Map<Element, ElementStats> stats, Deadline deadline) {
         String cls = top.className();
         if (cls.isEmpty() || top.parent() == null) {
             return content;
         }
+        Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.addAll(content);
+        // The ancestors of the chosen blocks, found once: the walks up meet at the blocks' common parent.
+        Set<Element> aboveChosen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element e : content) {
+            for (Element p = e.parent(); p != null && aboveChosen.add(p); p = p.parent()) {
+                deadline.check();
+            }
+        }
         Element scope = top.parent();
         List<Element> chunks = List.of();
+        List<Boolean> chunkOverlaps = List.of();
         for (int level = 0; level < CHUNK_LEVELS && scope.parent() != null && scope != body; level++) {
             scope = scope.parent();
             List<Element> same = new ArrayList<>();
-            NodeTraversor.traverse((node, depth) -> {
-                if (node instanceof Element e && e.normalName().equals(top.normalName()) && e.className().equals(cls)) {
-                    same.add(e);
+            List<Boolean> overlaps = new ArrayList<>();
+            NodeTraversor.traverse(new NodeVisitor() {
+                /** Chosen blocks open above the current node. */
+                private int insideChosen;
+
+                @Override
+                public void head(Node node, int depth) {
+                    deadline.check();
+                    if (!(node instanceof Element e)) {
+                        return;
+                    }
+                    if (e.normalName().equals(top.normalName()) && e.className().equals(cls)) {
+                        same.add(e);
+                        overlaps.add(insideChosen > 0 || chosen.contains(e) || aboveChosen.contains(e));
+                    }
+                    if (chosen.contains(e)) {
+                        insideChosen++;
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (node instanceof Element e && chosen.contains(e)) {
+                        insideChosen--;
+                    }
                 }
             }, scope);
             if (same.size() > 1) {
                 chunks = same;
+                chunkOverlaps = overlaps;
                 break;
             }
         }
@@ -518,14 +612,15 @@ final class ContentFinder {
         }
         List<Element> merged = new ArrayList<>();
         boolean topAdded = false;
-        for (Element chunk : chunks) {
+        for (int i = 0; i < chunks.size(); i++) {
+            Element chunk = chunks.get(i);
             if (chunk == top) {
                 merged.addAll(content);
                 topAdded = true;
                 continue;
             }
             ElementStats s = stats.get(chunk);
-            if (s == null || s.text < MIN_PARAGRAPH || s.linkDensity() > 0.3 || overlaps(chunk, content)) {
+            if (s == null || s.text < MIN_PARAGRAPH || s.linkDensity() > 0.3 || chunkOverlaps.get(i)) {
                 continue;
             }
             merged.add(chunk);
@@ -533,68 +628,123 @@ final class ContentFinder {
         return topAdded ? merged : content;
     }
 
-    private static boolean overlaps(Element chunk, List<Element> content) {
-        for (Element e : content) {
-            if (e == chunk || isAncestor(e, chunk) || isAncestor(chunk, e)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static double scoreOf(Map<Element, ElementStats> stats, Element e) {
         ElementStats s = stats.get(e);
         return s == null ? 0 : s.score;
     }
 
-    private static boolean isAncestor(Element ancestor, Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- cleaning -----------------------------------------------------------------------------------------------
 
-    private static final Set<String> CONDITIONAL = Set.of("form", "fieldset", "table", "ul", "ol", "div", "section");
+    private static final Set<String> CONDITIONAL = TagSets.of("form", "fieldset", "table", "ul", "ol", "div",
+            "section");
 
-    /** Removes widget-like blocks inside the content, innermost first, keeping the figures of ancestors right. */
-    private static void cleanConditionally(Element root, Map<Element, ElementStats> stats) {
-        List<Element> all = root.getAllElements();
-        for (int i = all.size() - 1; i >= 1; i--) {
+    /**
+     * Whether an element or one of its ancestors is a {@code <figure>}, remembered per element: the content's roots
+     * are siblings or cousins, and their walks up would otherwise repeat one another.
+     */
+    private static final class FigureAncestry {
+        private final Map<Element, Boolean> known = new IdentityHashMap<>();
+
+        boolean inFigure(Element e) {
+            List<Element> path = new ArrayList<>();
+            Boolean found = null;
+            for (Element a = e; a != null; a = a.parent()) {
+                found = known.get(a);
+                if (found != null) {
+                    break;
+                }
+                path.add(a);
+            }
+            boolean inside = found != null && found;
+            for (int i = path.size() - 1; i >= 0; i--) {
+                inside = inside || path.get(i).normalName().equals("figure");
+                known.put(path.get(i), inside);
+            }
+            return inside;
+        }
+    }
+
+    /**
+     * Removes widget-like blocks inside the content, innermost first (in reverse document order every element comes
+     * after its descendants), keeping the figures of ancestors right: what is removed below an element is subtracted
+     * from it just before it is judged, and passed on to its parent.
+     */
+    private static void cleanConditionally(Element root, Map<Element, ElementStats> stats, FigureAncestry figures,
+            Deadline deadline) {
+        boolean rootInFigure = root.parent() != null && figures.inFigure(root.parent());
+        List<Element> all = new ArrayList<>();
+        BitSet inFigure = new BitSet();
+        NodeTraversor.traverse(new NodeVisitor() {
+            /** Figures open above the current node, within the root. */
+            private int openFigures;
+
+            @Override
+            public void head(Node node, int depth) {
+                deadline.check();
+                if (node instanceof Element e) {
+                    if (rootInFigure || openFigures > 0 || e.normalName().equals("figure")) {
+                        inFigure.set(all.size());
+                    }
+                    all.add(e);
+                    if (e.normalName().equals("figure")) {
+                        openFigures++;
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.normalName().equals("figure")) {
+                    openFigures--;
+                }
+            }
+        }, root);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            deadline.check();
             Element e = all.get(i);
-            if (!CONDITIONAL.contains(e.normalName()) || e.parent() == null) {
-                continue;
-            }
             ElementStats s = stats.get(e);
-            if (s == null || !isAttachedUnder(e, root)) {
+            if (s == null) {
                 continue;
             }
-            if (!s.mostlyQuote() && shouldRemove(e, s)) {
-                remove(e, stats);
+            ElementStats removedBelow = s.applyRemovals();
+            Element parent = e.parent();
+            if (i == 0 || parent == null) {
+                continue; // the root stays; above it nothing is judged any more
+            }
+            ElementStats passUp = removedBelow;
+            if (CONDITIONAL.contains(e.normalName()) && !s.mostlyQuote()
+                    && shouldRemove(e, s, inFigure.get(i), stats)) {
+                passUp = new ElementStats();
+                passUp.add(s);
+                if (removedBelow != null) {
+                    passUp.add(removedBelow);
+                }
+                e.remove();
+            }
+            ElementStats ps = passUp == null ? null : stats.get(parent);
+            if (ps != null) {
+                ps.markRemovedBelow(passUp);
             }
         }
-        // Headings that are widgets' titles ("Related", "Share") by their class.
+        // Headings that are widgets' titles ("Related", "Share") by their class. Their text stays in the figures (it
+        // always did); only the links and table parts, which stand for searches of the live tree, go with them.
         for (Element h : root.select("h1, h2, h3")) {
             if (classWeight(h) < 0) {
+                ElementStats hs = stats.get(h);
+                ElementStats ps = h.parent() == null ? null : stats.get(h.parent());
+                if (hs != null && ps != null) {
+                    ElementStats searchable = new ElementStats();
+                    searchable.links = hs.links;
+                    searchable.tableParts = hs.tableParts;
+                    ps.markRemovedBelow(searchable);
+                }
                 h.remove();
             }
         }
     }
 
-    private static boolean isAttachedUnder(Element e, Element root) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == root) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean shouldRemove(Element e, ElementStats s) {
-        if (e.normalName().equals("table") && isDataTable(e)) {
+    private static boolean shouldRemove(Element e, ElementStats s, boolean inFigure, Map<Element, ElementStats> stats) {
+        if (e.normalName().equals("table") && isDataTable(e, s)) {
             return false;
         }
         int weight = classWeight(e);
@@ -610,7 +760,6 @@ final class ContentFinder {
         int img = s.images;
         int li = s.listItems - 100;
         double linkDensity = s.linkDensity();
-        boolean inFigure = e.closest("figure") != null;
         return (img > 1 && (double) p / img < 0.5 && !inFigure)
                 || (!isList && li > p)
                 || (s.inputs > p / 3)
@@ -618,16 +767,17 @@ final class ContentFinder {
                 || (!isList && weight < 25 && linkDensity > 0.2)
                 || (weight >= 25 && linkDensity > 0.5)
                 || ((s.embeds == 1 && s.text < 75) || s.embeds > 1)
-                || (isList && linkDensity >= 0.35 && everyItemLinks(e));
+                || (isList && linkDensity >= 0.35 && everyItemLinks(e, stats));
     }
 
     /** A list each of whose items points elsewhere: "more stories", not the article's own list. */
-    private static boolean everyItemLinks(Element list) {
+    private static boolean everyItemLinks(Element list, Map<Element, ElementStats> stats) {
         int items = 0;
         for (Element li : list.children()) {
             if (li.normalName().equals("li")) {
                 items++;
-                if (li.selectFirst("a") == null) {
+                ElementStats s = stats.get(li);
+                if (s == null ? li.selectFirst("a") == null : s.links == 0) {
                     return false;
                 }
             }
@@ -635,10 +785,11 @@ final class ContentFinder {
         return items >= 2;
     }
 
-    private static boolean isDataTable(Element table) {
+    /** A table with a caption, header cells or column groups holds data, not layout. */
+    private static boolean isDataTable(Element table, ElementStats s) {
         if (table.attr("role").equals("presentation")) {
             return false;
         }
-        return table.selectFirst("caption, th, thead, tfoot, colgroup, col") != null;
+        return s.tableParts > 0;
     }
 }

@@ -42,11 +42,30 @@ final class HtmlPrefilter {
         return html;
     }
 
+    /**
+     * Where a search for the end of a comment, a start tag or a raw element's end tag is known to fail: a search that
+     * found nothing from some position finds nothing from any later one either, and is not repeated. Without this a
+     * page of many unclosed {@code <script>} tags (or {@code <!--}) would be scanned to its end once per tag.
+     */
+    private static final class KnownMisses {
+        private final java.util.Map<String, Integer> from = new java.util.HashMap<>();
+
+        boolean known(String what, int at) {
+            Integer miss = from.get(what);
+            return miss != null && at >= miss;
+        }
+
+        void miss(String what, int at) {
+            from.merge(what, at, Math::min);
+        }
+    }
+
     private static String stripRawElements(String html) {
         StringBuilder out = null;
         int copied = 0;
         int i = 0;
         int length = html.length();
+        KnownMisses misses = new KnownMisses();
         while (true) {
             int lt = html.indexOf('<', i);
             if (lt < 0 || lt + 1 >= length) {
@@ -54,14 +73,23 @@ final class HtmlPrefilter {
             }
             int end = -1;
             if (html.startsWith("!--", lt + 1)) {
-                int close = html.indexOf("-->", lt + 4);
+                int close = misses.known("-->", lt + 4) ? -1 : html.indexOf("-->", lt + 4);
+                if (close < 0) {
+                    misses.miss("-->", lt + 4);
+                }
                 end = close < 0 ? -1 : close + 3;
             } else {
                 String name = rawElementAt(html, lt + 1);
                 if (name != null) {
-                    int openEnd = html.indexOf('>', lt);
+                    int openEnd = misses.known(">", lt) ? -1 : html.indexOf('>', lt);
+                    if (openEnd < 0) {
+                        misses.miss(">", lt);
+                    }
                     if (openEnd > 0 && !(name.equals("script") && isJsonLd(html, lt, openEnd))) {
-                        end = closingTagEnd(html, name, openEnd + 1);
+                        end = misses.known(name, openEnd + 1) ? -1 : closingTagEnd(html, name, openEnd + 1);
+                        if (end < 0) {
+                            misses.miss(name, openEnd + 1);
+                        }
                     }
                 }
             }

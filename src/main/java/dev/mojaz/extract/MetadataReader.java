@@ -69,6 +69,7 @@ final class MetadataReader {
         String h1;
         String time;
         String lang;
+        private int openH1s;
 
         @Override
         public void head(Node node, int depth) {
@@ -99,9 +100,12 @@ final class MetadataReader {
                     }
                 }
                 case "h1" -> {
-                    if (h1 == null && !e.text().isBlank()) {
+                    // Only an outermost h1 is read: one inside it has no text the outer one lacks, and reading
+                    // each nested one would read the same text again and again (quadratic on a page of nested h1s).
+                    if (h1 == null && openH1s == 0 && !e.text().isBlank()) {
                         h1 = e.text();
                     }
+                    openH1s++;
                 }
                 case "time" -> {
                     if (time == null && !e.attr("datetime").isBlank()) {
@@ -115,6 +119,13 @@ final class MetadataReader {
                 }
                 default -> {
                 }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.normalName().equals("h1")) {
+                openH1s--;
             }
         }
     }

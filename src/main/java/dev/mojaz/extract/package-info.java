@@ -5,7 +5,9 @@
  * <p>{@link dev.mojaz.extract.ArticleExtractor} is the entry point (raw bytes or decoded HTML in, an
  * {@link dev.mojaz.extract.ExtractedPage} out). Beside it: {@link dev.mojaz.extract.HtmlDecoder} (the charset
  * rules on their own), {@link dev.mojaz.extract.RepeatedBoilerplate} (paragraphs one source repeats under every
- * article, learned from its stored texts) and {@link dev.mojaz.extract.ExtractionCache} (results by URL). The
- * {@code eval} sub-package measures extraction against a benchmark.
+ * article, learned from its stored texts), {@link dev.mojaz.extract.ExtractionCache} (results by URL) and
+ * {@link dev.mojaz.extract.ExtractionBudget} (how long one page may take before the extractor settles for its
+ * paragraphs' text). The {@code eval} sub-package measures extraction against a benchmark, on real pages and on
+ * generated hostile ones.
  */
 package dev.mojaz.extract;

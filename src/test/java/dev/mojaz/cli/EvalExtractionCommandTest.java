@@ -69,11 +69,27 @@ class EvalExtractionCommandTest {
     @Test
     void benchReportsPagesPerSecondAndRatios() {
         CliRunner.Result result = new CliRunner(dir).run("bench", "extract", "--dataset", "set", "--rounds", "1",
-                "--warmup", "0");
+                "--warmup", "0", "--hostile-rounds", "0");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("3 pages").contains("pages/s");
+        assertThat(result.out()).contains("3 pages").contains("pages/s").doesNotContain("hostile");
         assertThat(result.out().lines().filter(l -> l.startsWith("Jsoup paragraphs")).findFirst().orElseThrow())
                 .matches(".*\\d+\\.\\d+\\s+\\d+\\.\\d\\d");
+    }
+
+    @Test
+    void benchReportsTheHostilePagesTimes() {
+        CliRunner.Result result = new CliRunner(dir).run("bench", "extract", "--dataset", "set", "--rounds", "1",
+                "--warmup", "0", "--hostile-rounds", "1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        for (String page : List.of("60k nested divs", "50k unclosed div+span", "20k nested tables",
+                "20k nested figures", "300k-item list")) {
+            assertThat(lines).anyMatch(l -> l.matches(java.util.regex.Pattern.quote(page)
+                    + "\\s+\\d+\\s+\\d+\\.\\d\\s+\\d+\\.\\d\\s+\\d+\\.\\d\\d"));
+        }
+        assertThat(new CliRunner(dir).run("bench", "extract", "--dataset", "set", "--hostile-rounds", "-1")
+                .exitCode()).isEqualTo(ExitCode.USAGE);
     }
 }

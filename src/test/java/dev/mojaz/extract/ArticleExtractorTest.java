@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 @Tag("fast")
 class ArticleExtractorTest {
-    private static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
+    static final String P1 = "The council voted on Tuesday to close the old bridge, which has carried traffic"
             + " across the river since 1921, after engineers found cracks in two of its supports.";
-    private static final String P2 = "Drivers will be sent along the ring road, adding about ten minutes to the"
+    static final String P2 = "Drivers will be sent along the ring road, adding about ten minutes to the"
             + " journey, while a temporary footbridge is built for people who walk or cycle to work.";
     private static final String P3 = "A replacement, paid for by the region and the national roads agency, is"
             + " expected to open in three years, the mayor said, adding that the cost was not yet known.";
@@ -229,5 +229,54 @@ class ArticleExtractorTest {
         assertThat(capped).hasSize(P1.length() + 20);
         assertThat(extractor.extract(capped, null).text()).startsWith(P1);
         assertThat(ArticleExtractor.capped(page, page.length())).isSameAs(page);
+    }
+
+    // The cleaning rules below carry their state down the tree (inside a figure? a table?) and keep per-element
+    // counts instead of searching ancestors and subtrees; these pin that they decide as before.
+
+    @Test
+    void aPhotoGalleryStaysInsideAFigureAndGoesElsewhere() {
+        String gallery = "<div><img src=a.jpg><img src=b.jpg><img src=c.jpg><span>Photos: the bridge from the north"
+                + " bank</span></div>";
+        String inFigure = "<article><p>" + P1 + "</p><figure>" + gallery + "</figure><p>" + P2 + "</p></article>";
+        String loose = "<article><p>" + P1 + "</p>" + gallery + "<p>" + P2 + "</p></article>";
+
+        assertThat(extractor.extract(article("", inFigure), null).paragraphs())
+                .containsExactly(P1, "Photos: the bridge from the north bank", P2);
+        assertThat(extractor.extract(article("", loose), null).paragraphs()).containsExactly(P1, P2);
+    }
+
+    @Test
+    void aDataTableStaysAndALayoutTableOfShortCellsGoes() {
+        String data = "<table><tr><th>Year</th><th>Crossings</th></tr><tr><td>2023</td><td>12400</td></tr></table>";
+        String layout = "<table><tr><td>Year</td><td>Crossings</td></tr><tr><td>2023</td><td>12400</td></tr></table>";
+
+        assertThat(extractor.extract(article("", "<article><p>" + P1 + "</p>" + data + "<p>" + P2 + "</p></article>"),
+                null).paragraphs()).containsExactly(P1, "Year", "Crossings", "2023", "12400", P2);
+        assertThat(extractor.extract(article("", "<article><p>" + P1 + "</p>" + layout + "<p>" + P2
+                + "</p></article>"), null).paragraphs()).containsExactly(P1, P2);
+    }
+
+    @Test
+    void aListWhoseEveryItemLinksElsewhereGoesTheArticlesOwnListStays() {
+        String item = "<li><a href=/archive>Read about the old bridge</a> in our archive of stories from 1921</li>";
+        String plain = "<li>The footbridge will be ready before the bridge closes in May</li>";
+        String links = "<article><p>" + P1 + "</p><ul>" + item + item + "</ul><p>" + P2 + "</p></article>";
+        String mixed = "<article><p>" + P1 + "</p><ul>" + item + plain + "</ul><p>" + P2 + "</p></article>";
+
+        assertThat(extractor.extract(article("", links), null).paragraphs()).containsExactly(P1, P2);
+        assertThat(extractor.extract(article("", mixed), null).paragraphs()).containsExactly(P1,
+                "Read about the old bridge in our archive of stories from 1921",
+                "The footbridge will be ready before the bridge closes in May", P2);
+    }
+
+    @Test
+    void anUnlikelyClassNameDoesNotCountInsideATable() {
+        String inTable = "<article><p>" + P1 + "</p><table><tr><td><div class=extra>" + P2
+                + "</div></td></tr></table><p>" + P3 + "</p></article>";
+        String loose = "<article><p>" + P1 + "</p><div class=extra>" + P2 + "</div><p>" + P3 + "</p></article>";
+
+        assertThat(extractor.extract(article("", inTable), null).paragraphs()).containsExactly(P1, P2, P3);
+        assertThat(extractor.extract(article("", loose), null).paragraphs()).containsExactly(P1, P3);
     }
 }

@@ -2,8 +2,10 @@ package dev.mojaz.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("fast")
 class HtmlPrefilterTest {
@@ -43,5 +45,22 @@ class HtmlPrefilterTest {
         assertThat(HtmlPrefilter.strip(comment)).isEqualTo(comment);
         assertThat(HtmlPrefilter.strip("<")).isEqualTo("<");
         assertThat(HtmlPrefilter.strip("")).isEmpty();
+    }
+
+    /**
+     * Each unclosed script used to send a search for its end tag through every later end tag of the page, so these
+     * 200,000 took 20 billion steps (minutes); now a search that failed is not repeated. The timeout only guards
+     * against that coming back.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void manyUnclosedElementsAreLeftAsTheyAreInOnePass() {
+        String scripts = "<p>a</p>" + "<script></b>".repeat(200_000);
+        String comments = "<p>a</p>" + "<!-- x".repeat(100_000);
+        String tags = "<p>a</p>" + "<style x".repeat(100_000);
+
+        assertThat(HtmlPrefilter.strip(scripts)).isSameAs(scripts);
+        assertThat(HtmlPrefilter.strip(comments)).isSameAs(comments);
+        assertThat(HtmlPrefilter.strip(tags)).isSameAs(tags);
     }
 }
