@@ -76,7 +76,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             // links the alerts show).
             AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
             MojazConfig console = forConsole(loaded, site, file);
-            try (Store stores = Store.open(console.store(), context.workingDirectory(), context.clock());
+            try (Store stores = Store.openForBot(console.store(), context.workingDirectory(), context.clock());
                  SourcePipeline pipeline = new SourcePipeline(console, stores, context.clock(), sampleSiteOnly)) {
                 BotApplication application = new BotApplication(console, stores,
                         new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),

@@ -4,6 +4,7 @@ import dev.mojaz.config.StoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
@@ -46,12 +47,47 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens the SQLite database that {@code config} names ({@code store.path}, relative to {@code workingDirectory};
-     * created with its folder when missing) and migrates it to the latest schema.
+     * Opens the database that {@code config} names and migrates it to the latest schema: the PostgreSQL server of
+     * {@code store.url} when set, else the SQLite file of {@code store.path} (relative to {@code workingDirectory};
+     * created with its folder when missing). For commands that may run beside the bot ({@code status}, {@code db
+     * prune}); the bot itself opens with {@link #openForBot}.
      */
     public static Store open(StoreConfig config, Path workingDirectory, Clock clock) {
+        return new Store(database(config, workingDirectory, false), clock, config.retentionDays());
+    }
+
+    /**
+     * {@link #open}, for a bot ({@code run}, {@code console}): on SQLite it must be the file's only bot, and a second
+     * one is refused ({@link StoreInUseException}) before it touches the schema. On PostgreSQL any number of
+     * instances share the database.
+     */
+    public static Store openForBot(StoreConfig config, Path workingDirectory, Clock clock) {
+        return new Store(database(config, workingDirectory, true), clock, config.retentionDays());
+    }
+
+    /** Creates the database when missing (SQLite) and brings its schema up to date; says what it did. */
+    public static Migrations.Result migrate(StoreConfig config, Path workingDirectory) {
+        if (config.usesPostgresql()) {
+            return Migrations.migrate(Dialect.POSTGRESQL,
+                    Database.dataSource(Dialect.POSTGRESQL, config.url(), credentials(config)));
+        }
+        return Database.migrateSqlite(workingDirectory.resolve(config.path()));
+    }
+
+    private static Properties credentials(StoreConfig config) {
+        Properties credentials = new Properties();
+        if (config.password() != null) {
+            credentials.setProperty("password", config.password());
+        }
+        return credentials;
+    }
+
+    private static Database database(StoreConfig config, Path workingDirectory, boolean bot) {
+        if (config.usesPostgresql()) {
+            return Database.open(config.url(), credentials(config), Database.DEFAULT_POOL_SIZE);
+        }
         Path file = workingDirectory.resolve(config.path());
-        return new Store(Database.openSqlite(file), clock, config.retentionDays());
+        return bot ? Database.openSqliteExclusively(file) : Database.openSqlite(file);
     }
 
     /**
