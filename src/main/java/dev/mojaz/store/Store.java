@@ -29,6 +29,7 @@ public final class Store implements AutoCloseable {
     private final HandledUpdateStore handledUpdates;
     private final SummaryRequestStore summaryRequests;
     private final Retention retention;
+    private final InstanceStore instances;
 
     /** Takes ownership of {@code database}: closing the store closes it. */
     public Store(Database database, Clock clock, int retentionDays) {
@@ -39,7 +40,8 @@ public final class Store implements AutoCloseable {
         this.sourceStates = new SourceStateStore(database);
         this.chats = new ChatStore(database, clock);
         this.subscriptions = new SubscriptionStore(database, clock);
-        this.deliveries = new DeliveryStore(database, clock);
+        this.instances = new InstanceStore(database, clock);
+        this.deliveries = new DeliveryStore(database, clock, instances.id());
         this.botState = new BotStateStore(database, clock);
         this.handledUpdates = new HandledUpdateStore(database, clock);
         this.summaryRequests = new SummaryRequestStore(database, clock);
@@ -146,6 +148,11 @@ public final class Store implements AutoCloseable {
 
     public Retention retention() {
         return retention;
+    }
+
+    /** This instance and the others on the same database, and the leases they hold. */
+    public InstanceStore instances() {
+        return instances;
     }
 
     public Database database() {
