@@ -83,6 +83,8 @@ public final class BotApplication implements AutoCloseable {
     private final DigestScheduler digests;
     private final OutboxSender sender;
     private final Conversation conversation;
+    private final InstanceRoles roles;
+    private final InstanceHeartbeat heartbeat;
 
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
     private ScheduledExecutorService dispatchThread;
@@ -124,6 +126,9 @@ public final class BotApplication implements AutoCloseable {
                         telegram.requestTimeout().plusSeconds(5)));
         // Edits and button answers go at once (they are worth nothing later); everything else through the outbox.
         MessageSender direct = new MessageSender(gateway, limiter, sleeper, clock, retry);
+        // Other instances on the same database change subscriptions too: follow their changes from before the
+        // conversation loads the subscriptions, so none falls between the load and the first look.
+        store.chatChanges().start();
         // The conversation registers every stored subscription of a receiving chat in the live matcher as it is built.
         this.conversation = Conversation.builder()
                 .store(store)
@@ -147,6 +152,18 @@ public final class BotApplication implements AutoCloseable {
                 .sleeper(sleeper)
                 .build();
         log.info("{} subscriptions loaded", subscriptions.size());
+        this.roles = new InstanceRoles(() -> sources.scheduler().inFlight());
+        this.heartbeat = new InstanceHeartbeat(store, roles, sender::wake, this::followOtherInstances);
+    }
+
+    /**
+     * Brings the live matcher in step with the subscription changes other instances on the same database made
+     * (PostgreSQL; nothing to do on SQLite). Before every dispatch and at every heartbeat.
+     */
+    public void followOtherInstances() {
+        for (long chatId : store.chatChanges().changedChats()) {
+            conversation.chatChanged(chatId);
+        }
     }
 
     /**
@@ -180,6 +197,9 @@ public final class BotApplication implements AutoCloseable {
         if (dispatchThread != null) {
             throw new IllegalStateException("already started");
         }
+        // Alive in the store before the first claim: another instance must not take our claims for a dead one's.
+        heartbeat.start();
+        roles.sender(true);
         sender.start();
         dispatchThread = daemonScheduler("mojaz-dispatch");
         dispatchThread.scheduleWithFixedDelay(this::dispatchSafely, 0, schedule.dispatchInterval().toMillis(),
@@ -224,6 +244,7 @@ public final class BotApplication implements AutoCloseable {
 
     /** Enqueues the alerts for new articles and the digests due now, on the calling thread. */
     public Dispatched dispatchNow() {
+        followOtherInstances();
         Dispatched done = new Dispatched(alerts.dispatchNew(), digests.sendDue());
         sender.wake();
         return done;
@@ -256,6 +277,11 @@ public final class BotApplication implements AutoCloseable {
 
     public Texts texts() {
         return texts;
+    }
+
+    /** What this instance does (sending, reading updates, polling), for the heartbeat and the health report. */
+    public InstanceRoles roles() {
+        return roles;
     }
 
     public Store store() {
@@ -294,6 +320,8 @@ public final class BotApplication implements AutoCloseable {
             }
         }
         sender.close();
+        roles.sender(false);
+        heartbeat.close();
     }
 
     private void dispatchSafely() {

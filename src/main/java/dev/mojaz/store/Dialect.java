@@ -223,6 +223,12 @@ public enum Dialect {
      */
     abstract void serialize(Sql sql, String what) throws SQLException;
 
+    /** Where Flyway finds this database's migration scripts. */
+    java.util.List<String> migrationLocations() {
+        return this == POSTGRESQL ? java.util.List.of(Migrations.LOCATION, Migrations.POSTGRESQL_LOCATION)
+                : java.util.List.of(Migrations.LOCATION);
+    }
+
     /** Values for the {@code ${...}} placeholders in the migration scripts. */
     abstract Map<String, String> migrationPlaceholders();
 }

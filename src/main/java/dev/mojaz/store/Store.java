@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
     private final SummaryRequestStore summaryRequests;
     private final Retention retention;
     private final InstanceStore instances;
+    private final ChatChangeFeed chatChanges;
 
     /** Takes ownership of {@code database}: closing the store closes it. */
     public Store(Database database, Clock clock, int retentionDays) {
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
         this.chats = new ChatStore(database, clock);
         this.subscriptions = new SubscriptionStore(database, clock);
         this.instances = new InstanceStore(database, clock);
+        this.chatChanges = new ChatChangeFeed(database);
         this.deliveries = new DeliveryStore(database, clock, instances.id());
         this.botState = new BotStateStore(database, clock);
         this.handledUpdates = new HandledUpdateStore(database, clock);
@@ -148,6 +150,11 @@ public final class Store implements AutoCloseable {
 
     public Retention retention() {
         return retention;
+    }
+
+    /** The chats whose subscriptions other instances changed (PostgreSQL). */
+    public ChatChangeFeed chatChanges() {
+        return chatChanges;
     }
 
     /** This instance and the others on the same database, and the leases they hold. */

@@ -58,9 +58,13 @@ class MigrationsTest {
 
             Migrations.Result second = Migrations.migrate(target.dialect, ds);
             assertThat(second.applied()).isZero();
-            assertThat(tableCounts(ds)).containsOnlyKeys("articles", "bot_state", "chats", "deliveries",
-                    "handled_updates", "instances", "leases", "outbox", "source_state", "sources", "stories", "subscriptions",
-                    "summary_requests").allSatisfy((table, rows) -> assertThat(rows).isZero());
+            List<String> tables = new java.util.ArrayList<>(List.of("articles", "bot_state", "chats", "deliveries",
+                    "handled_updates", "instances", "leases", "outbox", "source_state", "sources", "stories",
+                    "subscriptions", "summary_requests"));
+            if (dialect == Dialect.POSTGRESQL) {
+                tables.add("chat_changes"); // several instances follow each other's subscription changes
+            }
+            assertThat(tableCounts(ds)).containsOnlyKeys(tables).allSatisfy((table, rows) -> assertThat(rows).isZero());
         }
     }
 
