@@ -15,12 +15,14 @@ import dev.mojaz.bot.telegram.TelegramGateway;
 import dev.mojaz.bot.telegram.WebhookIntake;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.TelegramConfig;
+import dev.mojaz.store.SessionLock;
 import dev.mojaz.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -45,7 +47,9 @@ public final class TelegramBot implements AutoCloseable {
 
     private TelegramConnection connection;
     private BotApplication application;
-    private LongPollingIntake polling;
+    /** The long-polling intake while this instance is the elected update reader (set by the election's thread). */
+    private final AtomicReference<LongPollingIntake> polling = new AtomicReference<>();
+    private UpdateReaderElection election;
     private WebhookIntake webhook;
     private HealthServer health;
 
@@ -91,14 +95,35 @@ public final class TelegramBot implements AutoCloseable {
                 webhook = new WebhookIntake(connection, hook.url(), new InetSocketAddress(hook.bind(), hook.port()),
                         webhookSecret, conversation.updateOffsets(), conversation, clock);
                 webhook.start();
+                application.roles().updates(InstanceRoles.Updates.WEBHOOK);
             } else {
-                polling = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
-                        Backoff.from(telegram.retry()), clock, telegram.updateWorkers(), sleeper);
-                polling.start();
+                // Several instances may run on one database; one of them, elected, polls Telegram for updates.
+                TelegramConnection polled = connection;
+                election = new UpdateReaderElection(new SessionLock(store.database(), "update-reader"),
+                        new UpdateReaderElection.Reader() {
+                            @Override
+                            public void start() throws TelegramApiException {
+                                LongPollingIntake intake = new LongPollingIntake(polled, conversation.updateOffsets(),
+                                        conversation, Backoff.from(telegram.retry()), clock, telegram.updateWorkers(),
+                                        sleeper);
+                                polling.set(intake);
+                                intake.start();
+                            }
+
+                            @Override
+                            public void stop() {
+                                LongPollingIntake intake = polling.getAndSet(null);
+                                if (intake != null) {
+                                    intake.close();
+                                }
+                            }
+                        }, application.roles());
+                election.start();
             }
             if (config.health().port() > 0) {
+                InstanceRoles roles = application.roles();
                 health = HealthServer.start(config.health(), () -> HealthReport.check(store, sources.catalog().all(),
-                        config.health(), clock, intakePause()));
+                        config.health(), clock, intakePause(), Optional.of(roles)));
             }
         } catch (TelegramApiException | IOException | RuntimeException e) {
             close();
@@ -112,8 +137,14 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** Whether the intake holds updates back because the store keeps failing (long polling only). */
-    public synchronized Optional<IntakePause> intakePause() {
-        return polling == null ? Optional.empty() : polling.pause();
+    public Optional<IntakePause> intakePause() {
+        LongPollingIntake intake = polling.get();
+        return intake == null ? Optional.empty() : intake.pause();
+    }
+
+    /** Whether this instance is the one reading updates now (long polling: elected; webhook: always). */
+    public synchronized boolean readsUpdates() {
+        return webhook != null || election != null && election.reading();
     }
 
     /** The webhook's local address, in webhook mode. */
@@ -133,9 +164,9 @@ public final class TelegramBot implements AutoCloseable {
             health.close();
             health = null;
         }
-        if (polling != null) {
-            polling.close();
-            polling = null;
+        if (election != null) {
+            election.close(); // stops the intake if this instance read the updates, and frees the turn at once
+            election = null;
         }
         if (webhook != null) {
             webhook.close();
