@@ -209,6 +209,12 @@ public final class DeliveryStore {
                 + "WHERE state IN ('pending', 'sending', 'failed')", row -> row.instant("at"))).filter(Objects::nonNull);
     }
 
+    /** How many messages {@code instanceId} has claimed and not yet reported on (being sent by it). */
+    public long sendingBy(String instanceId) {
+        return db.read(sql -> sql.number("SELECT COUNT(*) FROM outbox WHERE state = 'sending' AND claimed_by = ?",
+                instanceId));
+    }
+
     /** A message that failed, for the health report. */
     public record Failure(long id, long chatId, State state, int attempts, String error, Instant at) {
     }
