@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Entry point of {@code mojaz.jar}. Turns every outcome into the exit codes of GUIDE.md: 0 success, 2 usage or
- * configuration error, 1 failure, with one line on stderr and a stack trace only with {@code --verbose}.
+ * Entry point of {@code mojaz.jar}. Turns every outcome into the {@link ExitCode}s scripts rely on: 0 success, 2
+ * usage or configuration error, 1 failure, with one line on stderr and a stack trace only with {@code --verbose}.
  */
 public final class Main {
     private Main() {
