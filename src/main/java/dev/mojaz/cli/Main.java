@@ -53,6 +53,17 @@ public final class Main {
         }
     }
 
+    /**
+     * For {@code run}: Mojaz's own INFO lines (connected as @bot, polling, health report, retries, chats gone
+     * inactive) are what an operator reads in {@code docker logs}; the other commands stay at warnings. A finer level
+     * already set ({@code --verbose}, a test's configuration) is kept.
+     */
+    static void showOwnInfoLines() {
+        if (LoggerFactory.getLogger("dev.mojaz") instanceof Logger own && !own.isInfoEnabled()) {
+            own.setLevel(Level.INFO);
+        }
+    }
+
     /** Builds commands, giving the {@link CliContext} to those whose constructor takes one. */
     private static final class ContextFactory implements CommandLine.IFactory {
         private final CliContext context;
