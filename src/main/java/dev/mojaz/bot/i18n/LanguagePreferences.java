@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The language a chat chose with /lang. A seam: the store keeps it with the chat's other settings (phase 2);
- * {@link #inMemory()} serves until then and in tests.
+ * The language a chat chose with /lang. The bot keeps it in the store with the chat's other settings;
+ * {@link #inMemory()} keeps it only while the process runs, where no store is open.
  */
 public interface LanguagePreferences {
     /** The language the chat chose, if it chose one. */
