@@ -5,7 +5,7 @@ import dev.mojaz.app.Sources;
 import dev.mojaz.app.TelegramBot;
 import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.WebhookIntake;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.store.Store;
 import java.time.Duration;

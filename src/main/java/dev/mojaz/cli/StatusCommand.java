@@ -2,7 +2,7 @@ package dev.mojaz.cli;
 
 import dev.mojaz.app.HealthReport;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.source.catalog.SourceCatalog;
+import dev.mojaz.ingest.catalog.SourceCatalog;
 import dev.mojaz.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;

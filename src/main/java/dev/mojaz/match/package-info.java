@@ -11,7 +11,7 @@
  *   <li>{@link dev.mojaz.match.MatchEngine} holds the registered {@link dev.mojaz.match.SubscriptionQuery}s and
  *       returns those an article matches; {@link dev.mojaz.match.MatchEngine#matches} decides one query alone, the
  *       same way.</li>
- *   <li>{@link dev.mojaz.match.MatchBenchmark} measures the engine against a naive loop and Lucene Monitor.</li>
+ *   <li>{@link dev.mojaz.bench.match.MatchBenchmark} measures the engine against a naive loop and Lucene Monitor.</li>
  * </ul>
  * No regular expression is ever built from user input.
  */

@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.StoreException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

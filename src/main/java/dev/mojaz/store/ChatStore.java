@@ -1,5 +1,10 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.DueDigest;
+import dev.mojaz.domain.QuietHours;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;

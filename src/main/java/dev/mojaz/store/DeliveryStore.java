@@ -1,6 +1,8 @@
 package dev.mojaz.store;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.mojaz.store;
 
 import dev.mojaz.config.StoreConfig;
+import dev.mojaz.domain.OutboxMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Subscription;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;

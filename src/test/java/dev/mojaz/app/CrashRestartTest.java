@@ -3,7 +3,7 @@ package dev.mojaz.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.domain.OutboxMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.Call;
 import dev.mojaz.bot.fake.FakeUser;
 import dev.mojaz.bot.telegram.WebhookIntake;
-import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.domain.OutboxMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.mojaz.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.source.Article;
+import dev.mojaz.domain.Article;
 import dev.mojaz.store.Store;
 import java.net.URI;
 import java.nio.file.Files;

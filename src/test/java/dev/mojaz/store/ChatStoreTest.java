@@ -3,7 +3,15 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.DueDigest;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.QuietHours;
+import dev.mojaz.domain.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

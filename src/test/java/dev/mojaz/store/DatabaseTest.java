@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.StoreException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.OptionalLong;

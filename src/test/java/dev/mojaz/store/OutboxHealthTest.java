@@ -2,7 +2,9 @@ package dev.mojaz.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

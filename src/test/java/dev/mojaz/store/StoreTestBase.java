@@ -1,8 +1,11 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Article;
+import dev.mojaz.domain.ArticleRepository;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
 import dev.mojaz.testing.FakeClock;
-import dev.mojaz.source.Article;
-import dev.mojaz.source.ArticleRepository;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.mojaz.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mojaz.domain.Subscription;
 import dev.mojaz.store.SubscriptionStore.Added;
 import dev.mojaz.store.SubscriptionStore.Outcome;
 import java.time.Duration;

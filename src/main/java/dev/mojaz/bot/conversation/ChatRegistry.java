@@ -2,11 +2,11 @@ package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.command.Context;
-import dev.mojaz.bot.i18n.Language;
+import dev.mojaz.i18n.Language;
 import dev.mojaz.config.BotConfig;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.ChatSettings;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
 import dev.mojaz.store.Store;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.SubscriptionRegistry;
-import dev.mojaz.store.Chat;
+import dev.mojaz.match.SubscriptionRegistry;
+import dev.mojaz.domain.Chat;
 import dev.mojaz.store.Store;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.domain.Subscription;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

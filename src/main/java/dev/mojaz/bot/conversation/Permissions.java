@@ -6,7 +6,7 @@ import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.Person;
 import dev.mojaz.bot.command.Context;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.i18n.Msg;
 import java.util.Objects;
 import java.util.Optional;
 

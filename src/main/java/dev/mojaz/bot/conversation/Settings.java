@@ -1,17 +1,17 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.Button;
-import dev.mojaz.bot.chat.Keyboard;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.Keyboard;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.QuietHours;
+import dev.mojaz.delivery.compose.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.i18n.Texts;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.QuietHours;
 import dev.mojaz.store.Store;
 import java.time.ZoneId;
 import java.util.ArrayList;

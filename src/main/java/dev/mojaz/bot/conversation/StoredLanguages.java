@@ -1,9 +1,9 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
 import dev.mojaz.store.Store;
 import java.util.Objects;
 import java.util.Optional;

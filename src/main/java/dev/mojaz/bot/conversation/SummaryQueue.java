@@ -1,12 +1,12 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.delivery.compose.OutgoingMessage;
 import dev.mojaz.bot.chat.PerChatExecutor;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.store.Store;
-import dev.mojaz.store.StoreException;
-import dev.mojaz.store.SummaryRequest;
+import dev.mojaz.domain.StoreException;
+import dev.mojaz.domain.SummaryRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.outbox.OutboxCodec;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.SendOutcome;
-import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.delivery.compose.OutboxCodec;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.SendOutcome;
+import dev.mojaz.domain.OutboxMessage;
 import dev.mojaz.store.Store;
 import java.util.List;
 

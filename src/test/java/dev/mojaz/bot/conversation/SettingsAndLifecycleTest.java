@@ -1,17 +1,17 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
+import dev.mojaz.match.LiveSubscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.QuietHours;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.QuietHours;
+import dev.mojaz.domain.Subscription;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;

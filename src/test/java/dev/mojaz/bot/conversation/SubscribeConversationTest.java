@@ -1,13 +1,13 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
+import dev.mojaz.match.LiveSubscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.Subscription;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;

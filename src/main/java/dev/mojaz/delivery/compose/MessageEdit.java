@@ -1,0 +1,11 @@
+package dev.mojaz.delivery.compose;
+
+import java.util.Objects;
+
+/** New text (and buttons) for a message the bot sent earlier, as when a settings keyboard changes. */
+public record MessageEdit(long chatId, int messageId, Html text, Keyboard keyboard) {
+    public MessageEdit {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(keyboard, "keyboard");
+    }
+}
