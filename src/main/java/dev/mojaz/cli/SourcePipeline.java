@@ -1,9 +1,10 @@
 package dev.mojaz.cli;
 
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Store;
-import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.domain.Storage;
 import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.extract.ArticleExtractor;
 import dev.mojaz.ingest.feed.FeedReader;
 import dev.mojaz.ingest.feed.ListingReader;
 import dev.mojaz.ingest.http.AddressGuard;
@@ -31,7 +32,7 @@ public final class SourcePipeline implements AutoCloseable {
      * with {@code allow-private: true} reaches its own host on a private network (its requests say so, see
      * {@link dev.mojaz.ingest.http.FetchRequest#onBehalfOf}), and links people send never do.
      */
-    public SourcePipeline(MojazConfig config, Store stores, Clock clock) {
+    public SourcePipeline(MojazConfig config, Storage stores, Clock clock) {
         this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
     }
 
@@ -39,9 +40,9 @@ public final class SourcePipeline implements AutoCloseable {
      * With the fetcher's address guard given: the console lets its own sample site on the loopback address through
      * while every other address stays under the standard policy.
      */
-    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard guard) {
+    public SourcePipeline(MojazConfig config, Storage stores, Clock clock, AddressGuard guard) {
         this.fetcher = new HttpFetcher(config.fetch(), clock, guard, HostResolver.system(),
-                dev.mojaz.ingest.http.Sleeper.system());
+                Sleeper.system(clock));
         this.catalog = new SourceCatalog(config.sources(), stores.sources());
         Ingestor ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
                 new Summarizer(config.summary()), stores.articles(), clock);

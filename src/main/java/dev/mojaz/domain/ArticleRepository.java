@@ -1,12 +1,14 @@
 package dev.mojaz.domain;
 
-import dev.mojaz.ingest.dedupe.SimHash;
+import dev.mojaz.text.SimHash;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where ingested articles go. Implemented over SQLite by the {@code store} package; tests may use an in-memory one.
+ * Where ingested articles go, and where the dispatcher and digests read them. Implemented over SQLite by the
+ * {@code store} package.
  */
 public interface ArticleRepository {
 
@@ -38,6 +40,23 @@ public interface ArticleRepository {
 
     /** Articles of any source stored since {@code since}, oldest first. */
     List<StoredArticle> since(Instant since, int limit);
+
+    /** The newest {@code limit} articles stored after {@code since}, newest first: what a digest shows. */
+    List<StoredArticle> newestSince(Instant since, int limit);
+
+    /**
+     * Articles with an id above {@code afterId}, in id order: the dispatcher keeps the last id it handled (in bot
+     * state) and so sees every article exactly once, even two stored in the same millisecond.
+     */
+    List<StoredArticle> afterId(long afterId, int limit);
+
+    Optional<StoredArticle> find(long id);
+
+    /** The articles of one story, oldest first. */
+    List<StoredArticle> story(long storyId);
+
+    /** How many articles are stored. */
+    long count();
 
     /** An article with the ids the store gave it. */
     record StoredArticle(long id, long storyId, Article article) {

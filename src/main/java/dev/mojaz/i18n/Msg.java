@@ -1,13 +1,12 @@
 package dev.mojaz.i18n;
 
-import dev.mojaz.bot.command.CommandMenu;
-
 /**
  * The keys of every fixed text the bot says, one constant per entry in the bundles
  * ({@code messages_ar.properties}, {@code messages_en.properties}). A test keeps this list and both bundles in
  * step, so a text cannot be missing in one language or left unused. Keys under {@code button.},
- * {@code answer.} and {@code value.} are plain text; the others are Telegram HTML templates. Two families are
- * looked up by name instead: {@code command.<name>} (the command menu, see {@link CommandMenu}) and
+ * {@code answer.}, {@code value.} and {@code query.} (why a query cannot be used, see
+ * {@code match.InvalidQueryException}) are plain text; the others are Telegram HTML templates. Two families are
+ * looked up by name instead: {@code command.<name>} (the command menu, see {@code bot.command.CommandMenu}) and
  * {@code zone.<zone id>} (time zone names, see {@link Texts#zoneName}).
  */
 public enum Msg {
@@ -161,7 +160,26 @@ public enum Msg {
     ANSWER_EXPIRED("answer.expired"),
     ANSWER_NOT_ALLOWED("answer.not_allowed"),
     ANSWER_SLOW_DOWN("answer.slow_down"),
-    ANSWER_LIMIT("answer.limit");
+    ANSWER_LIMIT("answer.limit"),
+    QUERY_EMPTY("query.empty"),
+    QUERY_TOO_LONG("query.too-long"),
+    QUERY_TOO_MANY_TERMS("query.too-many-terms"),
+    QUERY_UNCLOSED_QUOTE("query.unclosed-quote"),
+    QUERY_EMPTY_PHRASE("query.empty-phrase"),
+    QUERY_DANGLING_OR("query.dangling-or"),
+    QUERY_OR_WITH_EXCLUSION("query.or-with-exclusion"),
+    QUERY_DANGLING_MINUS("query.dangling-minus"),
+    QUERY_ONLY_EXCLUSIONS("query.only-exclusions"),
+    QUERY_PARENTHESES("query.parentheses"),
+    QUERY_NO_LETTERS("query.no-letters"),
+    QUERY_TOO_SHORT("query.too-short"),
+    QUERY_TOO_COMMON("query.too-common"),
+    QUERY_CONTRADICTION("query.contradiction"),
+    QUERY_SOURCE_EMPTY("query.source-empty"),
+    QUERY_SOURCE_UNKNOWN("query.source-unknown"),
+    QUERY_SOURCE_EXCLUDED("query.source-excluded"),
+    QUERY_SOURCE_IN_OR("query.source-in-or"),
+    QUERY_TOO_MANY_SUBSCRIPTIONS("query.too-many-subscriptions");
 
     private final String key;
 
@@ -176,6 +194,7 @@ public enum Msg {
 
     /** Whether the text is plain (a button label, a short answer, a value) rather than an HTML template. */
     public boolean isPlain() {
-        return key.startsWith("button.") || key.startsWith("answer.") || key.startsWith("value.");
+        return key.startsWith("button.") || key.startsWith("answer.") || key.startsWith("value.")
+                || key.startsWith("query.");
     }
 }

@@ -1,7 +1,7 @@
 package dev.mojaz.i18n;
 
 import com.ibm.icu.text.MessageFormat;
-import dev.mojaz.delivery.compose.Html;
+import dev.mojaz.html.Html;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -38,6 +38,15 @@ public final class Texts {
                     Texts.class.getClassLoader(), noFallback));
         }
         return new Texts(bundles);
+    }
+
+    /** The bundles loaded once for the process: for texts made where none is passed in (why a query is invalid). */
+    public static Texts standard() {
+        return Standard.TEXTS;
+    }
+
+    private static final class Standard {
+        static final Texts TEXTS = load();
     }
 
     /** An HTML text without arguments. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mojaz.domain.Article;
 import dev.mojaz.domain.ArticleRepository;
 import dev.mojaz.domain.StoreException;
-import dev.mojaz.ingest.dedupe.SimHash;
+import dev.mojaz.text.SimHash;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;

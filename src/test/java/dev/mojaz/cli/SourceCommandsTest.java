@@ -3,8 +3,8 @@ package dev.mojaz.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.ingest.FixtureSite;
-import dev.mojaz.ingest.Fixtures;
 import dev.mojaz.ingest.Fixtures.Item;
+import dev.mojaz.ingest.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import com.ibm.icu.text.MessageFormat;
 import dev.mojaz.bot.chat.BotCommand;
 import dev.mojaz.bot.command.CommandMenu;
 import dev.mojaz.bot.fake.FakeHtml;
-import dev.mojaz.delivery.compose.Html;
 import dev.mojaz.delivery.compose.MessageSplitter;
+import dev.mojaz.html.Html;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -145,7 +145,7 @@ class TextsTest {
 
     @Test
     void aChosenLanguageWinsOverTelegrams() {
-        LanguagePreferences preferences = LanguagePreferences.inMemory();
+        LanguagePreferences preferences = new MemoryLanguagePreferences();
         LanguageResolver resolver = new LanguageResolver(preferences, Language.AR);
         assertThat(resolver.forChat(9, "en")).isEqualTo(Language.EN);
         preferences.choose(9, Language.AR);

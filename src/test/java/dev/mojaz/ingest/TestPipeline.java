@@ -1,9 +1,10 @@
 package dev.mojaz.ingest;
 
-import dev.mojaz.testing.FakeClock;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.FetchConfig;
 import dev.mojaz.config.SourceConfig;
+import dev.mojaz.domain.memory.InMemoryArticleRepository;
+import dev.mojaz.domain.memory.InMemorySourceStateRepository;
 import dev.mojaz.ingest.extract.ArticleExtractor;
 import dev.mojaz.ingest.feed.FeedReader;
 import dev.mojaz.ingest.feed.ListingReader;
@@ -11,11 +12,10 @@ import dev.mojaz.ingest.http.AddressGuard;
 import dev.mojaz.ingest.http.HostResolver;
 import dev.mojaz.ingest.http.HttpFetcher;
 import dev.mojaz.ingest.poll.Ingestor;
-import dev.mojaz.domain.memory.InMemoryArticleRepository;
-import dev.mojaz.domain.memory.InMemorySourceStateRepository;
 import dev.mojaz.ingest.poll.PollScheduler;
 import dev.mojaz.ingest.poll.SourcePoller;
 import dev.mojaz.ingest.summary.Summarizer;
+import dev.mojaz.testing.FakeClock;
 import dev.mojaz.text.BoilerplateFilter;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public final class TestPipeline implements AutoCloseable {
     public TestPipeline(TestFetchConfig fetchConfig) {
         this.config = fetchConfig.build();
         this.fetcher = new HttpFetcher(config, clock, AddressGuard.forConfig(config.allowPrivateAddresses()),
-                HostResolver.system(), waits::add);
+                HostResolver.system(), deadline -> waits.add(Duration.between(clock.instant(), deadline)));
         this.ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
                 new Summarizer(new ConfigLoader(java.util.Map.of()).defaults().summary()), articles, clock);
         this.poller = new SourcePoller(fetcher, new FeedReader(), new ListingReader(), ingestor, states, config, clock,

@@ -141,7 +141,7 @@ class DatabaseTest extends StoreTestBase {
     void reopeningAnExistingDatabaseKeepsItsData() {
         store.botState().put("k", "v");
         store.close();
-        store = new Store(target.open(), clock, 30);
+        store = new SqlStorage(target.open(), clock, 30);
         assertThat(store.botState().get("k")).contains("v");
     }
 

@@ -32,12 +32,12 @@ abstract class StoreTestBase {
 
     final FakeClock clock = new FakeClock(START);
     TestDatabase target;
-    Store store;
+    SqlStorage store;
 
     @BeforeEach
     void openStore() {
         target = TestDatabase.create(dir);
-        store = new Store(target.open(), clock, 30);
+        store = new SqlStorage(target.open(), clock, 30);
     }
 
     @AfterEach

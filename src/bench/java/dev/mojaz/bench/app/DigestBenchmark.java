@@ -1,31 +1,32 @@
 package dev.mojaz.bench.app;
 
 import dev.mojaz.app.SampleSite;
-import dev.mojaz.i18n.Language;
-import dev.mojaz.i18n.Texts;
-import dev.mojaz.delivery.outbox.ChatLifecycle;
-import dev.mojaz.delivery.outbox.OutboxSender;
-import dev.mojaz.common.Backoff;
-import dev.mojaz.delivery.outbox.RateLimiter;
-import dev.mojaz.common.Sleeper;
 import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.TelegramGateway;
+import dev.mojaz.common.DaemonThreads;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.DigestConfig;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.delivery.dispatch.DigestScheduler;
-import dev.mojaz.match.LiveSubscriptions;
 import dev.mojaz.delivery.compose.NewsFormatter;
-import dev.mojaz.match.MatchEngine;
-import dev.mojaz.match.QueryParser;
+import dev.mojaz.delivery.dispatch.DigestScheduler;
+import dev.mojaz.delivery.outbox.ChatLifecycle;
+import dev.mojaz.delivery.outbox.OutboxSender;
+import dev.mojaz.delivery.outbox.RateLimiter;
 import dev.mojaz.domain.Article;
-import dev.mojaz.ingest.dedupe.SimHash;
 import dev.mojaz.domain.ChatKind;
 import dev.mojaz.domain.ChatSettings;
 import dev.mojaz.domain.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Texts;
 import dev.mojaz.ingest.summary.Summarizer;
+import dev.mojaz.match.MatchEngine;
+import dev.mojaz.match.QueryParser;
+import dev.mojaz.match.SubscriptionIndex;
+import dev.mojaz.store.SqlStorage;
+import dev.mojaz.text.SimHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -132,7 +133,7 @@ public final class DigestBenchmark {
         ChatSettings settings = ChatSettings.defaults("ar", ZoneOffset.UTC).withDigestHours(List.of(hour))
                 .withSummarySentences(2);
         Summarizer summarizer = new Summarizer(config.summary());
-        try (Store store = Store.open(config.store(), dir, past)) {
+        try (Storage store = SqlStorage.open(config.store(), dir, past)) {
             store.transaction(() -> {
                 for (long id = 1; id <= chats; id++) {
                     store.chats().register(id, ChatKind.PRIVATE, "chat " + id, settings);
@@ -155,12 +156,13 @@ public final class DigestBenchmark {
         Clock clock = Clock.systemUTC();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         TelegramConfig telegram = config.telegram();
-        try (Store store = Store.open(config.store(), dir, clock);
+        try (Storage store = SqlStorage.open(config.store(), dir, clock);
              TelegramConnection connection = new TelegramConnection(telegram.apiUrl(), "123456:BENCH-token",
                      telegram.requestTimeout(), telegram.pollTimeout())) {
             QueryParser parser = new QueryParser(config.match(), List.of());
-            LiveSubscriptions live = new LiveSubscriptions(new MatchEngine(), parser);
-            live.load(store.subscriptions().ofReceivingChats());
+            SubscriptionIndex live = new SubscriptionIndex(new MatchEngine(), parser, store.chats(),
+                    store.subscriptions());
+            live.loadAll();
             NewsFormatter formatter = new NewsFormatter(Texts.load(), Language.AR, id -> SampleSite.SOURCE_NAME);
             DigestScheduler digests = new DigestScheduler(store, live, () -> parser, formatter, config.digest(),
                     id -> SampleSite.SOURCE_NAME, clock);
@@ -178,7 +180,7 @@ public final class DigestBenchmark {
             long heapBefore = heapAfterGc(memory);
 
             AtomicLong peak = new AtomicLong();
-            Thread sampler = new Thread(() -> {
+            Thread sampler = DaemonThreads.thread("bench-heap-sampler", () -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                     try {
@@ -187,14 +189,13 @@ public final class DigestBenchmark {
                         return;
                     }
                 }
-            }, "bench-heap-sampler");
-            sampler.setDaemon(true);
+            });
 
             progress.accept("sending " + messages + " messages at up to " + options.cap() + " a second");
             OutboxSender sender = new OutboxSender(store.deliveries(), ChatLifecycle.of(store.chats()), gateway,
                     new RateLimiter(telegram.limits(), clock), Sleeper.system(clock), clock,
                     new OutboxSender.Settings(telegram.senderThreads(), telegram.limits().messagesPerSecond(),
-                            Backoff.from(telegram.retry()),
+                            telegram.retry().backoff(),
                             Duration.ofMinutes(1), Duration.ofSeconds(15)));
             sampler.start();
             long sendStart = System.nanoTime();

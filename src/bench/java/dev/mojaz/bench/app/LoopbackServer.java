@@ -2,13 +2,13 @@ package dev.mojaz.bench.app;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.mojaz.common.DaemonThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The benchmarks' local stand-ins (a Bot API, a slow site) on the JDK's HTTP server: 127.0.0.1, a free port, and a
@@ -20,12 +20,7 @@ final class LoopbackServer implements AutoCloseable {
 
     /** @param name the threads' name prefix */
     LoopbackServer(String name, HttpHandler handler) throws IOException {
-        AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = Executors.newCachedThreadPool(DaemonThreads.numbered(name));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/", handler);
         server.setExecutor(threads);

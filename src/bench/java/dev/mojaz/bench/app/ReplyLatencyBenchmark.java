@@ -6,7 +6,8 @@ import dev.mojaz.app.TelegramBot;
 import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.store.SqlStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class ReplyLatencyBenchmark {
      * @param sources builds the sources side for a configuration and a store (the {@code run} command's pipeline);
      *                whatever it opens it registers in the list given, to be closed after the run
      */
-    public static Report run(Options options, BiFunction<MojazConfig, Store, Sources> sources,
+    public static Report run(Options options, BiFunction<MojazConfig, Storage, Sources> sources,
                              List<AutoCloseable> toClose, Consumer<String> progress) throws Exception {
         // The JDK server answers in two writes; without TCP_NODELAY each answer waits for a delayed ACK (~40 ms).
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -103,13 +104,13 @@ public final class ReplyLatencyBenchmark {
     }
 
     private static Run once(String name, Options options, int updateWorkers, int summaryWorkers,
-                            BiFunction<MojazConfig, Store, Sources> sources, List<AutoCloseable> toClose)
+                            BiFunction<MojazConfig, Storage, Sources> sources, List<AutoCloseable> toClose)
             throws Exception {
         Path dir = Files.createTempDirectory("mojaz-bench-replies");
         Clock clock = Clock.systemUTC();
         try (UpdatesBotApi api = new UpdatesBotApi(); SlowSite site = new SlowSite()) {
             MojazConfig config = configure(dir, api, options, updateWorkers, summaryWorkers);
-            try (Store store = Store.open(config.store(), dir, clock)) {
+            try (Storage store = SqlStorage.open(config.store(), dir, clock)) {
                 TelegramBot bot = new TelegramBot(config, store, sources.apply(config, store), clock,
                         Sleeper.system(clock), "123456:BENCH-token", null);
                 try {

@@ -1,13 +1,13 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.delivery.compose.CallbackAnswer;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
+import dev.mojaz.bot.chat.Person;
+import dev.mojaz.delivery.compose.CallbackAnswer;
 import dev.mojaz.delivery.compose.Keyboard;
 import dev.mojaz.delivery.compose.MessageEdit;
 import dev.mojaz.delivery.compose.OutgoingMessage;
-import dev.mojaz.bot.chat.Person;
-import dev.mojaz.delivery.compose.Html;
+import dev.mojaz.html.Html;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Msg;
 import dev.mojaz.i18n.Texts;

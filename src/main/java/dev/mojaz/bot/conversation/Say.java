@@ -1,9 +1,9 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.delivery.compose.Keyboard;
 import dev.mojaz.bot.command.Context;
-import dev.mojaz.delivery.compose.Html;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.html.Html;
 import dev.mojaz.i18n.Language;
 import java.util.List;
 

@@ -1,17 +1,20 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.delivery.compose.Keyboard;
-import dev.mojaz.delivery.compose.OutgoingMessage;
 import dev.mojaz.bot.chat.Person;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
 import dev.mojaz.bot.command.RequestThrottle;
-import dev.mojaz.delivery.compose.Html;
+import dev.mojaz.common.Sleeper;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.SummaryRequest;
+import dev.mojaz.html.Html;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Msg;
 import dev.mojaz.i18n.Texts;
-import dev.mojaz.common.Sleeper;
 import dev.mojaz.ingest.extract.ArticleExtractor;
 import dev.mojaz.ingest.extract.ExtractedPage;
 import dev.mojaz.ingest.extract.ExtractionCache;
@@ -20,9 +23,6 @@ import dev.mojaz.ingest.http.FetchException;
 import dev.mojaz.ingest.http.FetchRequest;
 import dev.mojaz.ingest.http.FetchResponse;
 import dev.mojaz.ingest.http.HttpFetcher;
-import dev.mojaz.domain.Chat;
-import dev.mojaz.store.Store;
-import dev.mojaz.domain.SummaryRequest;
 import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.ingest.summary.Summary;
 import dev.mojaz.ingest.summary.SummaryLength;
@@ -64,7 +64,7 @@ final class Summaries implements AutoCloseable {
 
     /** What a summary needs besides the fetcher and the texts: limits, the chats' settings, where replies go. */
     record Setup(RequestThrottle throttle, ChatRegistry chats, int defaultSentences, int minTextSentences,
-                 int workers, OutboxReplies replies, Store store, Sleeper sleeper, Clock clock) {
+                 int workers, OutboxReplies replies, Storage store, Sleeper sleeper, Clock clock) {
     }
 
     Summaries(HttpFetcher fetcher, ArticleExtractor extractor, ExtractionCache extracted, Summarizer summarizer,

@@ -42,9 +42,13 @@ public final class TelegramGateway implements MessageGateway {
     }
 
     /** Asks Telegram who the bot is; throws if it cannot (a wrong token, say), since nothing works without it. */
-    public BotIdentity whoAmI() throws TelegramApiException {
-        User me = client.execute(new GetMe());
-        return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
+    public BotIdentity whoAmI() throws TelegramException {
+        try {
+            User me = client.execute(new GetMe());
+            return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
+        } catch (TelegramApiException e) {
+            throw new TelegramException(e);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.mojaz.delivery.compose;
 
-import dev.mojaz.delivery.compose.TelegramHtml.Atom;
+import dev.mojaz.html.Html;
+import dev.mojaz.html.TelegramHtml.Atom;
+import dev.mojaz.html.TelegramHtml;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -6,6 +6,7 @@ import dev.mojaz.domain.Article;
 import dev.mojaz.domain.ArticleRepository.StoredArticle;
 import dev.mojaz.domain.Chat;
 import dev.mojaz.domain.NewMessage;
+import dev.mojaz.html.Html;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Msg;
 import dev.mojaz.i18n.Texts;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mojaz.domain.NewMessage;
+import dev.mojaz.html.Html;
 import java.util.ArrayList;
 import java.util.List;
 

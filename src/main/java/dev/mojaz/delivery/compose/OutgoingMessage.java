@@ -1,5 +1,6 @@
 package dev.mojaz.delivery.compose;
 
+import dev.mojaz.html.Html;
 import java.util.Objects;
 
 /**

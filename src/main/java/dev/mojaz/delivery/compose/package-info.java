@@ -1,11 +1,9 @@
 /**
- * Telegram HTML: the only markup Mojaz sends (never MarkdownV2 for text from the web).
- *
- * <p>{@link dev.mojaz.delivery.compose.Html} is trusted markup; plain text becomes markup only through
- * {@link dev.mojaz.delivery.compose.Html#text(String)}, which escapes it, so a headline containing {@code <} or
- * {@code &} cannot break a message. {@link dev.mojaz.delivery.compose.TelegramHtml} parses markup the way Telegram
- * does (only the documented tags, the four named entities and numeric ones) and measures it as Telegram does: in
- * UTF-16 code units after entity parsing. {@link dev.mojaz.delivery.compose.MessageSplitter} cuts digests into
- * messages of at most 4096 such units, at item boundaries first.
+ * What goes out: {@link dev.mojaz.delivery.compose.OutgoingMessage} (a chat, Telegram HTML, an inline
+ * {@link dev.mojaz.delivery.compose.Keyboard}, link previews on or off), edits and button answers;
+ * {@link dev.mojaz.delivery.compose.NewsFormatter} writes alerts and digests from the bot's bundles;
+ * {@link dev.mojaz.delivery.compose.MessageSplitter} cuts long texts into messages of at most 4096 characters as
+ * Telegram counts them, at item boundaries first; {@link dev.mojaz.delivery.compose.OutboxCodec} turns a message into
+ * an outbox row and back.
  */
 package dev.mojaz.delivery.compose;

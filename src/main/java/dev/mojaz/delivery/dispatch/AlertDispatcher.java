@@ -5,8 +5,8 @@ import dev.mojaz.delivery.compose.NewsFormatter;
 import dev.mojaz.domain.ArticleRepository.StoredArticle;
 import dev.mojaz.domain.Chat;
 import dev.mojaz.domain.NewMessage;
-import dev.mojaz.match.LiveSubscriptions;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.match.SubscriptionIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The position is the id of the last article handled, kept in bot state ({@value #CURSOR}) and advanced in the
  * same transaction as that article's deliveries, so a crash repeats no alert and skips none; {@link
- * dev.mojaz.store.DeliveryStore#deliverStory} records (chat, story) pairs, so a near-duplicate from another source,
+ * dev.mojaz.domain.OutboxRepository#deliverStory} records (chat, story) pairs, so a near-duplicate from another source,
  * or the same story told again, reaches nobody twice. An alert during the chat's quiet hours is enqueued to go out
  * when they end. On the very first start ({@link #initialize}) the position is set after the newest article already
  * stored: a bot started on a full database does not alert about the past.
@@ -38,14 +38,14 @@ public final class AlertDispatcher {
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
     private static final int BATCH = 200;
 
-    private final Store store;
-    private final LiveSubscriptions subscriptions;
+    private final Storage store;
+    private final SubscriptionIndex subscriptions;
     private final NewsFormatter formatter;
     private final DigestConfig config;
     private final Function<String, String> sourceNames;
     private final Clock clock;
 
-    public AlertDispatcher(Store store, LiveSubscriptions subscriptions, NewsFormatter formatter, DigestConfig config,
+    public AlertDispatcher(Storage store, SubscriptionIndex subscriptions, NewsFormatter formatter, DigestConfig config,
                            Function<String, String> sourceNames, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
@@ -112,11 +112,11 @@ public final class AlertDispatcher {
 
     private List<Alert> alertsFor(StoredArticle stored, Instant now) {
         // One alert per chat: under the first of its subscriptions that matched (oldest first).
-        Map<Long, LiveSubscriptions.Hit> firstHit = subscriptions.match(stored.article()).stream()
-                .sorted(Comparator.comparingLong(LiveSubscriptions.Hit::subscriptionId))
-                .collect(Collectors.toMap(LiveSubscriptions.Hit::chatId, hit -> hit, (a, b) -> a, LinkedHashMap::new));
+        Map<Long, SubscriptionIndex.Hit> firstHit = subscriptions.match(stored.article()).stream()
+                .sorted(Comparator.comparingLong(SubscriptionIndex.Hit::subscriptionId))
+                .collect(Collectors.toMap(SubscriptionIndex.Hit::chatId, hit -> hit, (a, b) -> a, LinkedHashMap::new));
         List<Alert> alerts = new ArrayList<>(firstHit.size());
-        for (LiveSubscriptions.Hit hit : firstHit.values()) {
+        for (SubscriptionIndex.Hit hit : firstHit.values()) {
             Optional<Chat> found = store.chats().find(hit.chatId());
             if (found.isEmpty() || !found.get().receiving() || !found.get().settings().alerts()) {
                 continue;

@@ -8,10 +8,9 @@ import dev.mojaz.domain.ArticleRepository.StoredArticle;
 import dev.mojaz.domain.Chat;
 import dev.mojaz.domain.DueDigest;
 import dev.mojaz.domain.NewMessage;
-import dev.mojaz.match.LiveSubscriptions;
-import dev.mojaz.match.MatchEngine;
+import dev.mojaz.domain.Storage;
 import dev.mojaz.match.QueryParser;
-import dev.mojaz.store.Store;
+import dev.mojaz.match.SubscriptionIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Digests: at each chosen hour in the chat's time zone ({@link dev.mojaz.store.ChatStore#dueForDigest}), the
+ * Digests: at each chosen hour in the chat's time zone ({@link dev.mojaz.domain.ChatRepository#dueForDigest}), the
  * articles that matched the chat's subscriptions since its last digest, written by {@link NewsFormatter} and enqueued
- * with {@link dev.mojaz.store.DeliveryStore#enqueueDigest}, which records the digest hour as done in the same
+ * with {@link dev.mojaz.domain.OutboxRepository#enqueueDigest}, which records the digest hour as done in the same
  * transaction: a digest is cut once per hour, however often this runs and across restarts. An empty digest is not
  * sent unless {@code digest.send-empty}, but its hour counts as done all the same.
  *
@@ -44,8 +43,8 @@ public final class DigestScheduler implements OnDemandDigest {
      */
     static final Duration INGEST_MARGIN = Duration.ofMinutes(1);
 
-    private final Store store;
-    private final LiveSubscriptions live;
+    private final Storage store;
+    private final SubscriptionIndex live;
     private final Supplier<QueryParser> parsers;
     private final NewsFormatter formatter;
     private final DigestConfig config;
@@ -56,7 +55,7 @@ public final class DigestScheduler implements OnDemandDigest {
      * @param live    everyone's subscriptions, for the digests due at one hour (each article matched once)
      * @param parsers a parser for one chat's own subscriptions, for {@code /digest}
      */
-    public DigestScheduler(Store store, LiveSubscriptions live, Supplier<QueryParser> parsers, NewsFormatter formatter,
+    public DigestScheduler(Storage store, SubscriptionIndex live, Supplier<QueryParser> parsers, NewsFormatter formatter,
                            DigestConfig config, Function<String, String> sourceNames, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.live = Objects.requireNonNull(live, "live");
@@ -78,7 +77,7 @@ public final class DigestScheduler implements OnDemandDigest {
         // Each article is matched once against everyone's subscriptions, then shared out to the chats due.
         Map<Long, List<Matched>> byChat = new HashMap<>();
         for (StoredArticle article : store.articles().newestSince(earliest, config.maxArticlesScanned())) {
-            for (LiveSubscriptions.Hit hit : live.match(article.article())) {
+            for (SubscriptionIndex.Hit hit : live.match(article.article())) {
                 byChat.computeIfAbsent(hit.chatId(), id -> new ArrayList<>())
                         .add(new Matched(hit.subscriptionId(), new NewsFormatter.Item(label(hit), article)));
             }
@@ -147,8 +146,7 @@ public final class DigestScheduler implements OnDemandDigest {
         }
         Chat chat = found.get();
         Instant now = clock.instant();
-        LiveSubscriptions own = new LiveSubscriptions(new MatchEngine(), parsers.get());
-        own.load(store.subscriptions().list(chatId));
+        SubscriptionIndex own = SubscriptionIndex.snapshot(parsers.get(), store.subscriptions().list(chatId));
         Instant since = from(chat.lastDigest() != null ? chat.lastDigest() : chat.created(), now);
         List<NewsFormatter.Item> items = new ArrayList<>();
         for (StoredArticle article : store.articles().newestSince(since, config.maxArticlesScanned())) {
@@ -194,7 +192,7 @@ public final class DigestScheduler implements OnDemandDigest {
         return first.values().stream().map(Matched::item).toList();
     }
 
-    private String label(LiveSubscriptions.Hit hit) {
+    private String label(SubscriptionIndex.Hit hit) {
         return hit.wholeSource() ? sourceNames.apply(hit.sourceId()) : hit.query();
     }
 

@@ -1,11 +1,12 @@
 package dev.mojaz.delivery.outbox;
 
 import dev.mojaz.common.Backoff;
+import dev.mojaz.common.DaemonThreads;
 import dev.mojaz.common.Sleeper;
 import dev.mojaz.delivery.compose.OutboxCodec;
 import dev.mojaz.delivery.compose.OutgoingMessage;
 import dev.mojaz.domain.OutboxMessage;
-import dev.mojaz.store.DeliveryStore;
+import dev.mojaz.domain.OutboxRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,19 +32,19 @@ import org.slf4j.LoggerFactory;
  * Sends what waits in the outbox, within Telegram's limits, and records what became of each message.
  *
  * <h2>The loop</h2>
- * One claiming thread takes due messages from the store ({@link DeliveryStore#claimDue}: at most one per chat, oldest
+ * One claiming thread takes due messages from the store ({@link OutboxRepository#claimDue}: at most one per chat, oldest
  * first) into a small queue, about a second's worth ({@code prefetch}) beyond what the workers hold, and tops it up
  * when it is half empty: one query claims hundreds of messages at the rates a digest to many chats needs. {@code
  * threads} workers take from the queue; each waits for its message's slot in the {@link RateLimiter} (about 30 a
  * second overall, one a second to a chat, 20 a minute to a group), sends it once, and records the outcome. When
- * nothing is due the claiming thread sleeps until the next message becomes due ({@link DeliveryStore#nextDue}) or
+ * nothing is due the claiming thread sleeps until the next message becomes due ({@link OutboxRepository#nextDue}) or
  * until {@link #wake()} says something was enqueued or a chat's message was done; it never polls in a loop. Tests and
  * the console drive the same work step by step with {@link #sendDue()}.
  *
  * <h2>What each outcome does</h2>
  * <ul>
- *   <li>sent: {@link DeliveryStore#markSent}, at once, before anything else;</li>
- *   <li>429: the message is retried at exactly {@code retry_after} from the answer ({@link DeliveryStore#retryAt}),
+ *   <li>sent: {@link OutboxRepository#markSent}, at once, before anything else;</li>
+ *   <li>429: the message is retried at exactly {@code retry_after} from the answer ({@link OutboxRepository#retryAt}),
  *       and the limiter holds that chat, or everyone when Telegram or the limiter says the flood is global;</li>
  *   <li>5xx, network, timeout: retried after {@code telegram.retry} back-off ({@code first-delay × 2^(n-1)}, at most
  *       {@code max-delay}); after {@code max-attempts} attempts (429s included) the message is given up (dead);</li>
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Crashes and stops</h2>
  * A claimed message is SENDING in the store until its outcome is recorded; {@link #start()} first puts every SENDING
- * message back ({@link DeliveryStore#requeueInterrupted}), so a crash at any moment loses nothing. Telegram has no
+ * message back ({@link OutboxRepository#requeueInterrupted}), so a crash at any moment loses nothing. Telegram has no
  * idempotency key, so two cases repeat a message: the process dies after Telegram accepted a message and before
  * {@code markSent} committed (the time of one local SQLite write after the answer arrives; at most one message per
  * worker), or Telegram's answer is lost on the way back (a timeout or a reset after it acted), which looks like a
@@ -93,7 +94,7 @@ public final class OutboxSender implements AutoCloseable {
                          long chatsMigrated) {
     }
 
-    private final DeliveryStore outbox;
+    private final OutboxRepository outbox;
     private final ChatLifecycle chats;
     private final RateLimiter limiter;
     private final Clock clock;
@@ -125,7 +126,7 @@ public final class OutboxSender implements AutoCloseable {
     /**
      * @param sleeper waits for rate-limit slots ({@link Sleeper#system}; tests move a fake clock instead)
      */
-    public OutboxSender(DeliveryStore outbox, ChatLifecycle chats, MessageGateway gateway, RateLimiter limiter,
+    public OutboxSender(OutboxRepository outbox, ChatLifecycle chats, MessageGateway gateway, RateLimiter limiter,
                         Sleeper sleeper, Clock clock, Settings settings) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.chats = Objects.requireNonNull(chats, "chats");
@@ -152,9 +153,9 @@ public final class OutboxSender implements AutoCloseable {
         if (requeued > 0) {
             log.info("{} message(s) interrupted by the last stop go out again", requeued);
         }
-        threads.add(daemon(this::claimLoop, "mojaz-outbox"));
+        threads.add(DaemonThreads.thread("mojaz-outbox", this::claimLoop));
         for (int i = 1; i <= settings.threads(); i++) {
-            threads.add(daemon(this::workLoop, "mojaz-send-" + i));
+            threads.add(DaemonThreads.thread("mojaz-send-" + i, this::workLoop));
         }
         threads.forEach(Thread::start);
         return requeued;
@@ -541,11 +542,5 @@ public final class OutboxSender implements AutoCloseable {
                 lock.unlock();
             }
         };
-    }
-
-    private static Thread daemon(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

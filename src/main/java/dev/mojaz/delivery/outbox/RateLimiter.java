@@ -1,7 +1,7 @@
 package dev.mojaz.delivery.outbox;
 
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.config.TelegramConfig;
+import dev.mojaz.domain.ChatKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 

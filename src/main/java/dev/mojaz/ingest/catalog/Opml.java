@@ -1,9 +1,9 @@
 package dev.mojaz.ingest.catalog;
 
+import dev.mojaz.common.Durations;
 import dev.mojaz.config.InvalidValueException;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.ingest.feed.Links;
-import dev.mojaz.common.Durations;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

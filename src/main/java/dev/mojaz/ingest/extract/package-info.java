@@ -7,7 +7,7 @@
  * rules on their own), {@link dev.mojaz.ingest.extract.RepeatedBoilerplate} (paragraphs one source repeats under every
  * article, learned from its stored texts), {@link dev.mojaz.ingest.extract.ExtractionCache} (results by URL) and
  * {@link dev.mojaz.ingest.extract.ExtractionBudget} (how long one page may take before the extractor settles for its
- * paragraphs' text). The {@code eval} sub-package measures extraction against a benchmark, on real pages and on
- * generated hostile ones.
+ * paragraphs' text). The lab ({@code bench eval extraction}, outside the product jar) measures extraction against a
+ * benchmark, on real pages and on generated hostile ones.
  */
 package dev.mojaz.ingest.extract;

@@ -2,7 +2,9 @@ package dev.mojaz.ingest.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mojaz.common.Backoff;
 import dev.mojaz.common.Durations;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.FetchConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -57,6 +59,8 @@ public final class HttpFetcher implements AutoCloseable {
     private final FetchConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
+    /** The waits between attempts when the server names none: 1 s, 2 s, 4 s... up to {@code fetch.max-retry-wait}. */
+    private final Backoff retries;
     private final GuardedDns dns;
     private final OkHttpClient client;
     /**
@@ -73,13 +77,14 @@ public final class HttpFetcher implements AutoCloseable {
     /** The production fetcher: system resolver, real waits, the guard {@code fetch.allow-private-addresses} asks for. */
     public HttpFetcher(FetchConfig config, Clock clock) {
         this(config, clock, AddressGuard.forConfig(config.allowPrivateAddresses()), HostResolver.system(),
-                Sleeper.system());
+                Sleeper.system(clock));
     }
 
     public HttpFetcher(FetchConfig config, Clock clock, AddressGuard guard, HostResolver resolver, Sleeper sleeper) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.retries = new Backoff(FIRST_RETRY_WAIT, config.maxRetryWait(), config.maxRetries() + 1);
         this.dns = new GuardedDns(guard, resolver);
         this.client = new OkHttpClient.Builder()
                 .dns(dns)
@@ -144,19 +149,16 @@ public final class HttpFetcher implements AutoCloseable {
                 if (!e.isTransient() || attempt >= config.maxRetries() || closed) {
                     throw e;
                 }
-                Duration wait = e.retryAfter().orElse(FIRST_RETRY_WAIT.multipliedBy(1L << Math.min(attempt, 20)));
-                if (wait.compareTo(config.maxRetryWait()) > 0) {
-                    if (e.retryAfter().isPresent()) {
-                        throw e; // the server wants longer than we wait in-line: the poller will come back later
-                    }
-                    wait = config.maxRetryWait();
+                if (e.retryAfter().isPresent() && e.retryAfter().get().compareTo(config.maxRetryWait()) > 0) {
+                    throw e; // the server wants longer than we wait in-line: the poller will come back later
                 }
+                Duration wait = e.retryAfter().orElse(retries.delay(attempt + 1));
                 waited = Math.max(System.nanoTime() - started, waited) + wait.toNanos();
                 if (waited >= total) {
                     throw e; // the retry could not finish within fetch.total-timeout: this failure is the answer
                 }
                 try {
-                    sleeper.sleep(wait);
+                    sleeper.sleepUntil(clock.instant().plus(wait));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

@@ -1,5 +1,6 @@
 package dev.mojaz.ingest.poll;
 
+import dev.mojaz.common.DaemonThreads;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.domain.SourceState;
 import dev.mojaz.domain.SourceStateRepository;
@@ -14,12 +15,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ public final class PollScheduler implements AutoCloseable {
         this.poller = Objects.requireNonNull(poller, "poller");
         this.states = Objects.requireNonNull(states, "states");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.workers = Executors.newFixedThreadPool(concurrency, daemonThreads("mojaz-poll"));
+        this.workers = Executors.newFixedThreadPool(concurrency, DaemonThreads.numbered("mojaz-poll"));
     }
 
     /**
@@ -104,7 +103,7 @@ public final class PollScheduler implements AutoCloseable {
         if (timer != null) {
             throw new IllegalStateException("already started");
         }
-        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("mojaz-poll-timer"));
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("mojaz-poll-timer"));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 pollDue(clock.instant());
@@ -164,14 +163,5 @@ public final class PollScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

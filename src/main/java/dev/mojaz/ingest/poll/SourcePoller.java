@@ -1,5 +1,6 @@
 package dev.mojaz.ingest.poll;
 
+import dev.mojaz.common.Backoff;
 import dev.mojaz.config.FetchConfig;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.domain.SourceState;
@@ -106,12 +107,28 @@ public final class SourcePoller {
                               Duration retryAfter) {
         Instant now = clock.instant();
         int failures = state.consecutiveFailures() + 1;
-        Duration delay = Backoff.delay(failures, source.interval(), config.maxBackoff(), jitter.getAsDouble(), retryAfter);
+        Duration delay = backoff(failures, source.interval(), config.maxBackoff(), jitter.getAsDouble(), retryAfter);
         Instant next = now.plus(delay);
         String line = error.lines().findFirst().orElse("").strip();
         states.save(new SourceState(source.id(), state.etag(), state.lastModified(), started, state.lastSuccess(),
                 failures, line, next));
         log.info("{}: poll failed ({} in a row): {}; next poll {}", source.id(), failures, line, next);
         return new PollReport(source.id(), PollReport.Status.FAILED, line, List.of(), List.of(), next);
+    }
+
+    /**
+     * When a failing source is polled again: its interval doubled for each consecutive failure after the first,
+     * capped at {@code fetch.max-backoff} (or the interval, when that is longer), then jittered into the upper half
+     * of that delay so that sources failing together (a network outage) do not all return at the same moment. A
+     * server's Retry-After is a floor.
+     *
+     * @param failures   consecutive failures, at least 1
+     * @param jitter     a random number in [0, 1)
+     * @param retryAfter what the server asked for, or null
+     */
+    static Duration backoff(int failures, Duration interval, Duration max, double jitter, Duration retryAfter) {
+        Duration cap = max.compareTo(interval) > 0 ? max : interval;
+        Duration delay = new Backoff(interval, cap, Integer.MAX_VALUE).jittered(Math.max(failures, 1), jitter);
+        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
     }
 }

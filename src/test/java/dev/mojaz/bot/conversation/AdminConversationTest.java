@@ -3,9 +3,9 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
+import dev.mojaz.config.SourceConfig;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Msg;
-import dev.mojaz.config.SourceConfig;
 import dev.mojaz.ingest.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.fake.FakeChat;
-import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
+import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeUser;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Msg;

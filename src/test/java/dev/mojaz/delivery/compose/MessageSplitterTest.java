@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeHtml;
 import dev.mojaz.delivery.compose.MessageSplitter.Block;
+import dev.mojaz.html.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

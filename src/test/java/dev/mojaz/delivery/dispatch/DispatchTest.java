@@ -16,12 +16,12 @@ import dev.mojaz.domain.QuietHours;
 import dev.mojaz.domain.Subscription;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Texts;
-import dev.mojaz.ingest.dedupe.SimHash;
-import dev.mojaz.match.LiveSubscriptions;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
-import dev.mojaz.store.Store;
+import dev.mojaz.match.SubscriptionIndex;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.FakeClock;
+import dev.mojaz.text.SimHash;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,15 +45,16 @@ class DispatchTest {
     @TempDir
     Path dir;
     private final FakeClock clock = FakeClock.at("2026-11-20T10:00:00Z");
-    private Store store;
-    private LiveSubscriptions live;
+    private SqlStorage store;
+    private SubscriptionIndex live;
     private NewsFormatter formatter;
     private int articles;
 
     @BeforeEach
     void open() {
-        store = Store.open(new StoreConfig("t.db", 30), dir, clock);
-        live = new LiveSubscriptions(new MatchEngine(), new QueryParser(MATCH, List.of()));
+        store = SqlStorage.open(new StoreConfig("t.db", 30), dir, clock);
+        live = new SubscriptionIndex(new MatchEngine(), new QueryParser(MATCH, List.of()), store.chats(),
+                store.subscriptions());
         formatter = new NewsFormatter(Texts.load(), Language.AR, id -> "اسم " + id);
     }
 
@@ -74,7 +75,7 @@ class DispatchTest {
     private Subscription subscribe(long chatId, String query, String source, ChatSettings settings) {
         store.chats().register(chatId, ChatKind.PRIVATE, "c", settings);
         Subscription subscription = store.subscriptions().add(chatId, query, source, 50).subscription();
-        live.add(subscription);
+        live.sync(chatId);
         return subscription;
     }
 
@@ -141,7 +142,7 @@ class DispatchTest {
         alerts.initialize();
         subscribe(1, "سوريا", null, settings());
         store.subscriptions().add(1, "دمشق", null, 50);
-        live.add(store.subscriptions().list(1).get(1));
+        live.sync(1);
         store("sana", "عنوان", "خبر من دمشق عن سوريا.", clock.instant());
 
         assertThat(alerts.dispatchNew()).isEqualTo(1);
@@ -166,10 +167,11 @@ class DispatchTest {
         store.chats().register(1, ChatKind.PRIVATE, "c", settings());
         store.subscriptions().add(1, "(سوريا)", null, 50);
         store.subscriptions().add(1, "سوريا", null, 50);
-        assertThat(live.load(store.subscriptions().ofReceivingChats())).isEqualTo(1);
+        assertThat(live.loadAll()).isEqualTo(1);
         assertThat(live.size()).isEqualTo(1);
         Subscription good = store.subscriptions().list(1).get(1);
-        assertThat(live.remove(good.id())).isTrue();
+        store.subscriptions().remove(1, good.id());
+        live.sync(1);
         assertThat(live.size()).isZero();
     }
 

@@ -2,8 +2,8 @@ package dev.mojaz.delivery.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.testing.FakeClock;
 import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.mojaz.domain.memory;
 
 import dev.mojaz.domain.Article;
 import dev.mojaz.domain.ArticleRepository;
-import dev.mojaz.ingest.dedupe.SimHash;
+import dev.mojaz.text.SimHash;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Articles in a list, with the store's dedupe rules: same canonical URL, or same guid from the same source, is a
@@ -85,6 +86,34 @@ public final class InMemoryArticleRepository implements ArticleRepository {
         return stored.stream().filter(a -> !a.article().fetched().isBefore(since))
                 .sorted(Comparator.comparing((StoredArticle a) -> a.article().fetched()).thenComparing(StoredArticle::id))
                 .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<StoredArticle> newestSince(Instant since, int limit) {
+        return stored.stream().filter(a -> a.article().fetched().isAfter(since))
+                .sorted(Comparator.comparing((StoredArticle a) -> a.article().fetched()).thenComparing(StoredArticle::id)
+                        .reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<StoredArticle> afterId(long afterId, int limit) {
+        return stored.stream().filter(a -> a.id() > afterId).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<StoredArticle> find(long id) {
+        return stored.stream().filter(a -> a.id() == id).findFirst();
+    }
+
+    @Override
+    public synchronized List<StoredArticle> story(long storyId) {
+        return stored.stream().filter(a -> a.storyId() == storyId).toList();
+    }
+
+    @Override
+    public synchronized long count() {
+        return stored.size();
     }
 
     /** Everything stored, in the order it was added. */

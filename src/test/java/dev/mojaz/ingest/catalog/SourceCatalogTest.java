@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.store.Store;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.FakeClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +26,12 @@ class SourceCatalogTest {
 
     @TempDir
     Path dir;
-    private Store store;
+    private SqlStorage store;
     private SourceCatalog catalog;
 
     @BeforeEach
     void open() {
-        store = Store.open(new ConfigLoader(Map.of()).defaults().store(), dir, FakeClock.at("2026-11-20T10:00:00Z"));
+        store = SqlStorage.open(new ConfigLoader(Map.of()).defaults().store(), dir, FakeClock.at("2026-11-20T10:00:00Z"));
         catalog = new SourceCatalog(List.of(INTRANET), store.sources());
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mojaz.testing.FakeClock;
 import dev.mojaz.ingest.TestFetchConfig;
+import dev.mojaz.testing.FakeClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,7 +39,7 @@ class HttpFetcherTest {
 
     private final MockWebServer server = new MockWebServer();
     private final FakeClock clock = FakeClock.at("2026-11-20T10:00:00Z");
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final TestFetchConfig config = TestFetchConfig.defaults();
     private HttpFetcher fetcher;
 

@@ -3,9 +3,9 @@ package dev.mojaz.ingest.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.SourceConfig;
+import dev.mojaz.domain.SourceState;
 import dev.mojaz.ingest.FixtureSite;
 import dev.mojaz.ingest.Fixtures;
-import dev.mojaz.domain.SourceState;
 import dev.mojaz.ingest.TestPipeline;
 import java.time.Duration;
 import java.time.Instant;

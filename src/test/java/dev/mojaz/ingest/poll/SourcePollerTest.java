@@ -3,10 +3,10 @@ package dev.mojaz.ingest.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.ingest.FixtureSite;
-import dev.mojaz.ingest.Fixtures;
-import dev.mojaz.ingest.Fixtures.Item;
 import dev.mojaz.domain.SourceState;
+import dev.mojaz.ingest.FixtureSite;
+import dev.mojaz.ingest.Fixtures.Item;
+import dev.mojaz.ingest.Fixtures;
 import dev.mojaz.ingest.TestPipeline;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,12 +70,12 @@ class SourcePollerTest {
 
     @Test
     void theBackOffIsCappedAtMaxBackoff() {
-        assertThat(Backoff.delay(20, Duration.ofMinutes(10), Duration.ofHours(6), 0.999999, null))
+        assertThat(SourcePoller.backoff(20, Duration.ofMinutes(10), Duration.ofHours(6), 0.999999, null))
                 .isBetween(Duration.ofHours(6).minusSeconds(1), Duration.ofHours(6));
-        assertThat(Backoff.delay(20, Duration.ofMinutes(10), Duration.ofHours(6), 0.0, null)).isEqualTo(Duration.ofHours(3));
+        assertThat(SourcePoller.backoff(20, Duration.ofMinutes(10), Duration.ofHours(6), 0.0, null)).isEqualTo(Duration.ofHours(3));
         // a source polled less often than the cap is never polled more often because it fails
-        assertThat(Backoff.delay(3, Duration.ofHours(12), Duration.ofHours(6), 0.0, null)).isEqualTo(Duration.ofHours(6));
-        assertThat(Backoff.delay(1, Duration.ofMinutes(10), Duration.ofHours(6), 0.0, Duration.ofMinutes(30)))
+        assertThat(SourcePoller.backoff(3, Duration.ofHours(12), Duration.ofHours(6), 0.0, null)).isEqualTo(Duration.ofHours(6));
+        assertThat(SourcePoller.backoff(1, Duration.ofMinutes(10), Duration.ofHours(6), 0.0, Duration.ofMinutes(30)))
                 .isEqualTo(Duration.ofMinutes(30));
     }
 

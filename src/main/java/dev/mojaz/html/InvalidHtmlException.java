@@ -1,4 +1,4 @@
-package dev.mojaz.delivery.compose;
+package dev.mojaz.html;
 
 /** Markup Telegram would refuse with "Bad Request: can't parse entities". The message says what and where. */
 public final class InvalidHtmlException extends IllegalArgumentException {

@@ -1,6 +1,4 @@
-package dev.mojaz.bot.telegram;
-
-import java.util.concurrent.atomic.AtomicLong;
+package dev.mojaz.bot.chat;
 
 /**
  * Remembers which updates the bot has finished handling, so that after a restart getUpdates resumes right after
@@ -9,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Two parts: the low-water mark ({@link #lastHandled()}: this update and every earlier one is handled), which
  * the intake advances and sends to Telegram as the offset; and, above it, single updates that were handled while an
  * earlier one (of another chat) was still in hand ({@link #wasHandled}). The store keeps the mark in its bot-state
- * table and records each update in the transaction of its turn; {@link #inMemory()} serves tests and the console.
+ * table and records each update in the transaction of its turn.
  */
 public interface UpdateOffsetStore {
     /** The low-water mark: the last update id up to which every update is handled, or 0 if none ever was. */
@@ -21,21 +19,5 @@ public interface UpdateOffsetStore {
     /** Whether this one update was handled: at or below the mark, or recorded on its own above it. */
     default boolean wasHandled(long updateId) {
         return updateId <= lastHandled();
-    }
-
-    /** Kept in memory only: a restart starts from whatever Telegram still holds. */
-    static UpdateOffsetStore inMemory() {
-        AtomicLong last = new AtomicLong();
-        return new UpdateOffsetStore() {
-            @Override
-            public long lastHandled() {
-                return last.get();
-            }
-
-            @Override
-            public void handled(long updateId) {
-                last.accumulateAndGet(updateId, Math::max);
-            }
-        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.mojaz.delivery.compose;
+package dev.mojaz.html;
 
 import java.net.URI;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.mojaz.ingest.dedupe;
+package dev.mojaz.ingest.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mojaz.delivery.compose;
+package dev.mojaz.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

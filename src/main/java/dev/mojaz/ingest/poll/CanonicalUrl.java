@@ -1,4 +1,4 @@
-package dev.mojaz.ingest.dedupe;
+package dev.mojaz.ingest.poll;
 
 import java.net.URI;
 import java.net.URLDecoder;

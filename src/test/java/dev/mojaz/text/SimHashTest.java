@@ -1,4 +1,4 @@
-package dev.mojaz.ingest.dedupe;
+package dev.mojaz.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package dev.mojaz.ingest.dedupe;
+package dev.mojaz.text;
 
-import dev.mojaz.text.ArabicNormalizer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.mojaz.delivery.compose;
+package dev.mojaz.html;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

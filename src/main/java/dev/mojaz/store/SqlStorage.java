@@ -1,23 +1,25 @@
 package dev.mojaz.store;
 
 import dev.mojaz.config.StoreConfig;
+import dev.mojaz.domain.ChatRepository;
 import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.Storage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The store: one database and its repositories, opened with the schema brought up to date.
+ * {@link Storage} over one database (SQLite, or PostgreSQL through {@link Database#open}): its repositories, opened
+ * with the schema brought up to date.
  *
  * <pre>{@code
- * try (Store store = Store.open(config.store(), workingDirectory, clock)) {
- *     Chat chat = store.chats().register(id, ChatKind.PRIVATE, "Huda", ChatSettings.defaults("ar", zone));
- *     store.transaction(() -> { ...several repository calls, all or nothing... });
+ * try (Storage storage = SqlStorage.open(config.store(), workingDirectory, clock)) {
+ *     Chat chat = storage.chats().register(id, ChatKind.PRIVATE, "Huda", ChatSettings.defaults("ar", zone));
  * }
  * }</pre>
  */
-public final class Store implements AutoCloseable {
+public final class SqlStorage implements Storage {
     private final Database database;
     private final ArticleStore articles;
     private final SourceStore sources;
@@ -31,7 +33,7 @@ public final class Store implements AutoCloseable {
     private final Retention retention;
 
     /** Takes ownership of {@code database}: closing the store closes it. */
-    public Store(Database database, Clock clock, int retentionDays) {
+    public SqlStorage(Database database, Clock clock, int retentionDays) {
         this.database = Objects.requireNonNull(database, "database");
         Objects.requireNonNull(clock, "clock");
         this.articles = new ArticleStore(database);
@@ -50,21 +52,18 @@ public final class Store implements AutoCloseable {
      * Opens the SQLite database that {@code config} names ({@code store.path}, relative to {@code workingDirectory};
      * created with its folder when missing) and migrates it to the latest schema.
      */
-    public static Store open(StoreConfig config, Path workingDirectory, Clock clock) {
+    public static SqlStorage open(StoreConfig config, Path workingDirectory, Clock clock) {
         Path file = workingDirectory.resolve(config.path());
-        return new Store(Database.openSqlite(file), clock, config.retentionDays());
+        return new SqlStorage(Database.openSqlite(file), clock, config.retentionDays());
     }
 
-    /**
-     * Runs {@code work} as one transaction: the repository calls it makes commit together, or, if it throws, none of
-     * them does.
-     */
+    @Override
     public <T> T transaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         return database.write(sql -> work.get());
     }
 
-    /** {@link #transaction(Supplier)} for work without a result. */
+    @Override
     public void transaction(Runnable work) {
         Objects.requireNonNull(work, "work");
         database.write(sql -> {
@@ -73,42 +72,57 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    @Override
     public ArticleStore articles() {
         return articles;
     }
 
+    @Override
     public SourceStore sources() {
         return sources;
     }
 
+    @Override
     public SourceStateStore sourceStates() {
         return sourceStates;
     }
 
+    @Override
     public ChatStore chats() {
         return chats;
     }
 
+    @Override
     public SubscriptionStore subscriptions() {
         return subscriptions;
     }
 
+    @Override
     public DeliveryStore deliveries() {
         return deliveries;
     }
 
+    @Override
     public BotStateStore botState() {
         return botState;
     }
 
+    @Override
     public HandledUpdateStore handledUpdates() {
         return handledUpdates;
     }
 
+    @Override
     public SummaryRequestStore summaryRequests() {
         return summaryRequests;
     }
 
+    @Override
+    public Pruned prune() {
+        return retention.prune();
+    }
+
+    /** The pruning, for tests that give it their own batch size or clock. */
     public Retention retention() {
         return retention;
     }
@@ -117,13 +131,9 @@ public final class Store implements AutoCloseable {
         return database;
     }
 
-    /** Figures for /stats and {@code status}. */
-    public record Stats(long chats, long receivingChats, long subscriptions, long articles, long outboxWaiting,
-            long outboxDead) {
-    }
-
+    @Override
     public Stats stats() {
-        ChatStore.Counts chatCounts = chats.counts();
+        ChatRepository.Counts chatCounts = chats.counts();
         var outbox = deliveries.counts();
         long waiting = outbox.get(OutboxMessage.State.PENDING) + outbox.get(OutboxMessage.State.SENDING)
                 + outbox.get(OutboxMessage.State.FAILED);
