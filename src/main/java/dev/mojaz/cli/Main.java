@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Entry point of {@code mojaz.jar}. Turns every outcome into the exit codes of GUIDE.md: 0 success, 2 usage or
- * configuration error, 1 failure, with one line on stderr and a stack trace only with {@code --verbose}.
+ * Entry point of {@code mojaz.jar}. Turns every outcome into the {@link ExitCode}s scripts rely on: 0 success, 2
+ * usage or configuration error, 1 failure, with one line on stderr and a stack trace only with {@code --verbose}.
  */
 public final class Main {
     private Main() {
@@ -60,6 +60,17 @@ public final class Main {
     static void setLogLevel(Level level) {
         if (level != null && LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
             root.setLevel(level);
+        }
+    }
+
+    /**
+     * For {@code run}: Mojaz's own INFO lines (connected as @bot, polling, health report, retries, chats gone
+     * inactive) are what an operator reads in {@code docker logs}; the other commands stay at warnings. A finer level
+     * already set ({@code --verbose}, a test's configuration) is kept.
+     */
+    static void showOwnInfoLines() {
+        if (LoggerFactory.getLogger("dev.mojaz") instanceof Logger own && !own.isInfoEnabled()) {
+            own.setLevel(Level.INFO);
         }
     }
 

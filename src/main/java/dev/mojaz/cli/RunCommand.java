@@ -77,6 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("telegram.mode is webhook, so " + ENV_WEBHOOK_SECRET + " must be set: 1-256 of"
                     + " A-Z a-z 0-9 _ and - (Telegram sends it with every update, and posts without it are refused)");
         }
+        Main.showOwnInfoLines();
         Storage store = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock());
         SourcePipeline pipeline = new SourcePipeline(loaded, store, context.clock());
         TelegramBot bot = new TelegramBot(loaded, store,

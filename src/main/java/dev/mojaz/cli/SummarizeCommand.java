@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code summarize}: the article's best sentences, exactly as written, one per line in article order; or, with
- * {@code --jsonl}, one JSON summary per input line (GUIDE.md, "Contracts").
+ * {@code --jsonl}, one JSON summary per input line, in input order, in one process. A bad line gives its own
+ * {@code {"id", "error"}} line and the batch goes on.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = {"Summarise an article in a few of its own sentences, one per line, in article order.",

@@ -136,6 +136,8 @@ class RunProcessTest {
         }
         assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
         assertThat(log()).contains("run: stopped cleanly");
+        // run shows Mojaz's own INFO lines, which logback.xml alone (warnings only) would hide.
+        assertThat(log()).contains("INFO").contains("connected to 127.0.0.1 as @");
         MojazConfig loaded = new ConfigLoader(Map.of()).load(dir.resolve("mojaz.yaml"));
         try (SqlStorage store = SqlStorage.open(loaded.store(), dir, Clock.systemUTC())) {
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENDING)).isZero();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TextsTest {
     private static final Texts TEXTS = Texts.load();
 
-    /** The time zones /settings offers; phase two takes its list from here. */
+    /** The time zones /settings offers by default (bot.time-zones in defaults.yaml): each needs a name. */
     private static final Set<String> OFFERED_ZONES = Set.of("Asia/Damascus", "Asia/Beirut", "Asia/Amman",
             "Asia/Baghdad", "Asia/Riyadh", "Asia/Kuwait", "Asia/Qatar", "Asia/Dubai", "Asia/Muscat", "Asia/Aden",
             "Africa/Cairo", "Africa/Khartoum", "Africa/Tripoli", "Africa/Tunis", "Africa/Algiers", "Africa/Casablanca",

@@ -108,16 +108,18 @@ public final class ReplyLatencyBenchmark {
             throws Exception {
         Path dir = Files.createTempDirectory("mojaz-bench-replies");
         Clock clock = Clock.systemUTC();
-        try (UpdatesBotApi api = new UpdatesBotApi(); SlowSite site = new SlowSite()) {
+        try (UpdatesBotApi api = new UpdatesBotApi()) {
             MojazConfig config = configure(dir, api, options, updateWorkers, summaryWorkers);
             try (Storage store = SqlStorage.open(config.store(), dir, clock)) {
                 TelegramBot bot = new TelegramBot(config, store, sources.apply(config, store), clock,
                         Sleeper.system(clock), "123456:BENCH-token", null);
                 try {
                     bot.start(new BotApplication.Schedule(null, Duration.ofHours(1), null));
-                    return script(name, options, api, site, summaryWorkers == 0 ? 1 : 2);
+                    // The site is closed before the bot: that lets what still waits on a page go, so stopping is quick.
+                    try (SlowSite site = new SlowSite()) {
+                        return script(name, options, api, site, summaryWorkers == 0 ? 1 : 2);
+                    }
                 } finally {
-                    site.close(); // lets what still waits on a page go, so that stopping is quick
                     bot.close();
                     closeAll(toClose);
                 }

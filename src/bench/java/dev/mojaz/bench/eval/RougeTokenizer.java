@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tokens of the EASC evaluation protocol (/work/shared/eval/easc-dev/README.md), fixed so that figures compare
- * across versions: diacritics (U+0610–U+061A, U+064B–U+065F, U+0670) and tatweel removed; أ إ آ ٱ → ا, ى → ي,
- * ة → ه; every non-word character (anything but a letter, a digit or {@code _}) is a space; split on spaces. No
- * stemming, no stop words, no case folding.
+ * The tokens of our EASC evaluation protocol, fixed so that figures compare across versions: diacritics
+ * (U+0610–U+061A, U+064B–U+065F, U+0670) and tatweel removed; أ إ آ ٱ → ا, ى → ي, ة → ه; every non-word character
+ * (anything but a letter, a digit or {@code _}) is a space; split on spaces. No stemming, no stop words, no case
+ * folding.
  *
  * <p>Deliberately separate from the product's {@link dev.mojaz.text.ArabicNormalizer}: the protocol must not move
  * when the product's normalisation improves.

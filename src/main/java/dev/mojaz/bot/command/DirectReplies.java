@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends replies at once through a {@link MessageSender}, within the rate limits. Outcomes other than success
- * go to a listener (the place where a blocked chat gets marked inactive); nothing is kept if the process dies,
- * which is what the outbox will fix.
+ * go to a listener (the place where a blocked chat gets marked inactive); nothing is kept if the process dies, which
+ * is why the bot itself replies through the outbox.
  */
 public final class DirectReplies implements ReplySink {
     private static final Logger log = LoggerFactory.getLogger(DirectReplies.class);

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The phase-one bot wired the way the run command will wire it, against a fake server: the real TelegramBots
- * client, long polling, the router with the basic handlers, replies sent at once within the limits.
+ * The Telegram side of the bot without a store, against a fake server: the real TelegramBots client, long polling,
+ * the router with the basic handlers, replies sent at once within the limits ({@link DirectReplies}, not the outbox).
  */
 final class BotHarness implements AutoCloseable {
     static final long ADMIN = 4242;
