@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -24,9 +25,18 @@ public final class Main {
 
     /** Runs one command in-process; tests call this with their own context. */
     public static int run(CliContext context, String... args) {
+        return run(context, List.of(), args);
+    }
+
+    /**
+     * Runs one command of the product's commands plus {@code extra} top-level commands (the bench jar adds
+     * {@code bench} and {@code eval}), each built like the others, with the context when it takes one.
+     */
+    public static int run(CliContext context, List<Class<?>> extra, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         setLogLevel(verbose ? Level.DEBUG : null);
         CommandLine commandLine = new CommandLine(new MojazCommand(), new ContextFactory(context));
+        extra.forEach(commandLine::addSubcommand);
         commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler((e, arguments) -> {

@@ -1,10 +1,10 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.SendOutcome;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
 
 /**
  * Where handlers' replies go. The bot and the console use the outbox: a reply is enqueued in the handler's own
