@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.config.HealthConfig;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceState;
-import dev.mojaz.store.DeliveryStore;
-import dev.mojaz.store.InstanceStore;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.InstanceRepository;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.OutboxRepository;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.domain.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +41,10 @@ public record HealthReport(
         Optional<Instant> lastSent,
         Map<OutboxMessage.State, Long> queue,
         Optional<Instant> oldestWaiting,
-        List<DeliveryStore.Failure> failures,
+        List<OutboxRepository.Failure> failures,
         Optional<IntakePause> intake,
         Optional<Roles> instance,
-        List<InstanceStore.InstanceInfo> instances) {
+        List<InstanceRepository.InstanceInfo> instances) {
 
     /** The roles of the instance that answers (/healthz), by its id. */
     public record Roles(String id, String roles, List<String> polling, String updates, boolean sender) {
@@ -60,18 +60,18 @@ public record HealthReport(
     }
 
     /** Reads the store and judges (for {@code status}, outside the running bot). */
-    public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock) {
+    public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock) {
         return check(store, configured, config, clock, Optional.empty());
     }
 
     /** Reads the store and judges, with what the running bot's intake says. */
-    public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock,
+    public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock,
                                      Optional<IntakePause> intake) {
         return check(store, configured, config, clock, intake, Optional.empty());
     }
 
     /** Reads the store and judges, with what the running bot's intake says and the roles this instance holds. */
-    public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock,
+    public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock,
                                      Optional<IntakePause> intake, Optional<InstanceRoles> roles) {
         Instant now = clock.instant();
         Map<String, SourceState> states = store.sourceStates().all();
@@ -89,7 +89,7 @@ public record HealthReport(
                 }
             }
         }
-        DeliveryStore outbox = store.deliveries();
+        OutboxRepository outbox = store.deliveries();
         Optional<Instant> lastSent = outbox.lastSent();
         Optional<Instant> oldest = outbox.oldestWaiting();
         List<String> problems = new ArrayList<>();
@@ -133,7 +133,7 @@ public record HealthReport(
         instance.ifPresent(me -> out.append("this instance: ").append(me.id()).append(": ").append(me.roles())
                 .append('\n'));
         out.append("instances alive: ").append(instances.size()).append('\n');
-        for (InstanceStore.InstanceInfo other : instances) {
+        for (InstanceRepository.InstanceInfo other : instances) {
             out.append("  ").append(other.id()).append(" (started ").append(other.started()).append(", last beat ")
                     .append(ago(other.heartbeat(), now)).append(" ago): ").append(other.roles()).append('\n');
         }
@@ -142,7 +142,7 @@ public record HealthReport(
         queue.forEach((state, n) -> out.append(' ').append(state.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(n));
         out.append('\n');
         oldestWaiting.ifPresent(at -> out.append("oldest waiting message due ").append(when(Optional.of(at))).append('\n'));
-        for (DeliveryStore.Failure failure : failures) {
+        for (OutboxRepository.Failure failure : failures) {
             out.append("  error: message ").append(failure.id()).append(" to chat ").append(failure.chatId())
                     .append(" (").append(failure.state().name().toLowerCase(java.util.Locale.ROOT)).append(", ")
                     .append(failure.attempts()).append(" attempts, ").append(when(Optional.ofNullable(failure.at())))
@@ -180,7 +180,7 @@ public record HealthReport(
             me.polling().forEach(polling::add);
         });
         ArrayNode instanceList = root.putArray("instances");
-        for (InstanceStore.InstanceInfo other : instances) {
+        for (InstanceRepository.InstanceInfo other : instances) {
             instanceList.addObject().put("id", other.id()).put("host", other.host()).put("pid", other.pid())
                     .put("started", other.started().toString()).put("heartbeat", other.heartbeat().toString())
                     .put("roles", other.roles());
@@ -191,7 +191,7 @@ public record HealthReport(
         queue.forEach((state, n) -> queueNode.put(state.name().toLowerCase(java.util.Locale.ROOT), n));
         root.put("oldestWaiting", oldestWaiting.map(Instant::toString).orElse(null));
         ArrayNode failureList = root.putArray("recentFailures");
-        for (DeliveryStore.Failure failure : failures) {
+        for (OutboxRepository.Failure failure : failures) {
             failureList.addObject().put("id", failure.id()).put("chatId", failure.chatId())
                     .put("state", failure.state().name().toLowerCase(java.util.Locale.ROOT))
                     .put("attempts", failure.attempts()).put("error", failure.error())

@@ -1,6 +1,6 @@
 package dev.mojaz.app;
 
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Storage;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * every few seconds.
  */
 final class InstanceHeartbeat implements AutoCloseable {
-    /** Well inside {@link dev.mojaz.store.InstanceStore#ALIVE_WITHIN}: a missed beat or two is not death. */
+    /** Well inside {@link dev.mojaz.domain.InstanceRepository#ALIVE_WITHIN}: a missed beat or two is not death. */
     static final Duration EVERY = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(InstanceHeartbeat.class);
 
-    private final Store store;
+    private final Storage store;
     private final InstanceRoles roles;
     private final Runnable onRequeued;
     private final Runnable onBeat;
@@ -30,7 +30,7 @@ final class InstanceHeartbeat implements AutoCloseable {
      * @param onRequeued called when messages of a dead instance were put back (wakes the sender)
      * @param onBeat     called after every beat (follows the other instances' subscription changes)
      */
-    InstanceHeartbeat(Store store, InstanceRoles roles, Runnable onRequeued, Runnable onBeat) {
+    InstanceHeartbeat(Storage store, InstanceRoles roles, Runnable onRequeued, Runnable onBeat) {
         this.store = Objects.requireNonNull(store, "store");
         this.roles = Objects.requireNonNull(roles, "roles");
         this.onRequeued = Objects.requireNonNull(onRequeued, "onRequeued");

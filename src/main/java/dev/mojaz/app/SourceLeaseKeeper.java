@@ -1,7 +1,7 @@
 package dev.mojaz.app;
 
-import dev.mojaz.source.poll.SourceLeases;
-import dev.mojaz.store.InstanceStore;
+import dev.mojaz.ingest.poll.SourceLeases;
+import dev.mojaz.domain.InstanceRepository;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +27,11 @@ public final class SourceLeaseKeeper implements SourceLeases, AutoCloseable {
     private static final String PREFIX = "source:";
     private static final Logger log = LoggerFactory.getLogger(SourceLeaseKeeper.class);
 
-    private final InstanceStore instances;
+    private final InstanceRepository instances;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewer;
 
-    public SourceLeaseKeeper(InstanceStore instances) {
+    public SourceLeaseKeeper(InstanceRepository instances) {
         this.instances = Objects.requireNonNull(instances, "instances");
         this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mojaz-lease-renewal");

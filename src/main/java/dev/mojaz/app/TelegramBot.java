@@ -1,22 +1,21 @@
 package dev.mojaz.app;
 
+import dev.mojaz.bot.command.CommandMenu;
 import dev.mojaz.bot.conversation.Conversation;
-import dev.mojaz.bot.telegram.TelegramChatAdmins;
-import dev.mojaz.bot.telegram.TelegramFiles;
-import dev.mojaz.bot.i18n.CommandMenu;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.bot.telegram.CommandMenuRegistrar;
 import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.bot.telegram.LongPollingIntake;
+import dev.mojaz.bot.telegram.TelegramChatAdmins;
 import dev.mojaz.bot.telegram.TelegramConnection;
+import dev.mojaz.bot.telegram.TelegramException;
+import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
 import dev.mojaz.bot.telegram.WebhookIntake;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.store.SessionLock;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.Storage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * {@code run}: the bot behind the Bot API. Starts, in order: the connection (getMe checks the token), the application
@@ -38,7 +36,7 @@ public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
     private final MojazConfig config;
-    private final Store store;
+    private final Storage store;
     private final Sources sources;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -58,7 +56,7 @@ public final class TelegramBot implements AutoCloseable {
      * @param token         the bot token ({@code MOJAZ_TELEGRAM_TOKEN})
      * @param webhookSecret the webhook's secret token ({@code MOJAZ_TELEGRAM_WEBHOOK_SECRET}); only for webhook mode
      */
-    public TelegramBot(MojazConfig config, Store store, Sources sources, Clock clock, Sleeper sleeper, String token,
+    public TelegramBot(MojazConfig config, Storage store, Sources sources, Clock clock, Sleeper sleeper, String token,
                        String webhookSecret) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
@@ -72,9 +70,9 @@ public final class TelegramBot implements AutoCloseable {
     /**
      * Connects and starts everything.
      *
-     * @throws TelegramApiException when Telegram cannot be reached or refuses the token (nothing is left running)
+     * @throws TelegramException when Telegram cannot be reached or refuses the token (nothing is left running)
      */
-    public synchronized void start(BotApplication.Schedule schedule) throws TelegramApiException, IOException {
+    public synchronized void start(BotApplication.Schedule schedule) throws TelegramException, IOException {
         TelegramConfig telegram = config.telegram();
         if (telegram.usesWebhook() && !WebhookIntake.isValidSecret(webhookSecret)) {
             throw new IllegalArgumentException("webhook mode needs MOJAZ_TELEGRAM_WEBHOOK_SECRET: 1-256 of A-Z a-z 0-9 _ and -");
@@ -99,12 +97,12 @@ public final class TelegramBot implements AutoCloseable {
             } else {
                 // Several instances may run on one database; one of them, elected, polls Telegram for updates.
                 TelegramConnection polled = connection;
-                election = new UpdateReaderElection(new SessionLock(store.database(), "update-reader"),
+                election = new UpdateReaderElection(store.sessionLock("update-reader"),
                         new UpdateReaderElection.Reader() {
                             @Override
-                            public void start() throws TelegramApiException {
+                            public void start() throws TelegramException {
                                 LongPollingIntake intake = new LongPollingIntake(polled, conversation.updateOffsets(),
-                                        conversation, Backoff.from(telegram.retry()), clock, telegram.updateWorkers(),
+                                        conversation, telegram.retry().backoff(), clock, telegram.updateWorkers(),
                                         sleeper);
                                 polling.set(intake);
                                 intake.start();
@@ -125,7 +123,7 @@ public final class TelegramBot implements AutoCloseable {
                 health = HealthServer.start(config.health(), () -> HealthReport.check(store, sources.catalog().all(),
                         config.health(), clock, intakePause(), Optional.of(roles)));
             }
-        } catch (TelegramApiException | IOException | RuntimeException e) {
+        } catch (TelegramException | IOException | RuntimeException e) {
             close();
             throw e;
         }

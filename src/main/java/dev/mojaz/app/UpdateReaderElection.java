@@ -1,6 +1,6 @@
 package dev.mojaz.app;
 
-import dev.mojaz.store.SessionLock;
+import dev.mojaz.domain.SessionLock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;

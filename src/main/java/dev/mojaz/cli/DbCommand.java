@@ -1,9 +1,9 @@
 package dev.mojaz.cli;
 
 import dev.mojaz.config.MojazConfig;
+import dev.mojaz.domain.Storage;
 import dev.mojaz.store.Migrations;
-import dev.mojaz.store.Retention;
-import dev.mojaz.store.Store;
+import dev.mojaz.store.SqlStorage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ public final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             MojazConfig loaded = config.load(context);
-            Migrations.Result result = Store.migrate(loaded.store(), context.workingDirectory());
+            Migrations.Result result = SqlStorage.migrate(loaded.store(), context.workingDirectory());
             context.out().println("database " + loaded.store().location() + " is at schema version " + result.toVersion()
                     + (result.applied() == 0 ? " (already up to date)"
                     : " (" + result.applied() + " migration" + (result.applied() == 1 ? "" : "s") + " applied)"));
@@ -64,8 +64,8 @@ public final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             MojazConfig loaded = config.load(context);
-            try (Store store = Store.open(loaded.store(), context.workingDirectory(), context.clock())) {
-                Retention.Pruned pruned = store.retention().prune();
+            try (Storage store = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock())) {
+                Storage.Pruned pruned = store.prune();
                 context.out().println("pruned " + pruned.articles() + " articles, " + pruned.stories() + " stories, "
                         + pruned.deliveries() + " deliveries and " + pruned.messages() + " outbox messages in "
                         + pruned.batches() + " transactions (articles older than " + loaded.store().retentionDays()

@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.ChatChanges;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Set;
  * previous read (below PostgreSQL's snapshot horizon, {@code pg_snapshot_xmin}, every transaction has ended and its
  * rows are visible). Rows read before are not reported again. One feed per instance.
  */
-public final class ChatChangeFeed {
+public final class ChatChangeFeed implements ChatChanges {
     private final Database db;
     /** Transactions at or above this had not all ended at the last read. */
     private long horizon = -1;
@@ -32,6 +33,7 @@ public final class ChatChangeFeed {
      * Starts following from now: changes committed from here on are reported by {@link #changedChats()}. Call it
      * before loading the subscriptions, so that nothing falls between the load and the first read.
      */
+    @Override
     public synchronized void start() {
         if (db.dialect() == Dialect.POSTGRESQL) {
             horizon = currentHorizon();
@@ -40,6 +42,7 @@ public final class ChatChangeFeed {
     }
 
     /** The chats changed since the last call (or {@link #start}), each once. Empty on SQLite. */
+    @Override
     public synchronized Set<Long> changedChats() {
         if (db.dialect() != Dialect.POSTGRESQL) {
             return Set.of();

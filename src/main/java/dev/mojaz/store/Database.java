@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ import javax.sql.DataSource;
  * ({@link Dialect#serialize}).
  *
  * <p>Write transactions nest: a write started while the same thread is already in one joins it, so repository
- * methods (each one transaction) can be combined into one with {@link Store#transaction}. If a joined step throws,
+ * methods (each one transaction) can be combined into one with {@link SqlStorage#transaction}. If a joined step throws,
  * the whole transaction is rolled back even when the caller catches the exception.
  */
 public final class Database implements AutoCloseable {

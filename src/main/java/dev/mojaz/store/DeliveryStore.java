@@ -1,6 +1,10 @@
 package dev.mojaz.store;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.InstanceRepository;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.OutboxRepository;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +24,7 @@ import java.util.Optional;
  * #markDead}. A chat's messages go out in the order they were enqueued: a message is claimed only when every
  * earlier message of its chat is done (or is held until later, as alerts in quiet hours are).
  */
-public final class DeliveryStore {
+public final class DeliveryStore implements OutboxRepository {
     private static final String COLUMNS = "id, chat_id, body, html, reply_markup, disable_preview, state, attempts, "
             + "next_attempt_at, last_error, sent_message_id, created_at";
 
@@ -164,16 +168,17 @@ public final class DeliveryStore {
      * Messages left SENDING by instances that are gone go back to PENDING (see {@link #requeueInterrupted} for the
      * crash case); those claimed by this instance or by another one still alive stay as they are. On SQLite every
      * other claimer is gone (one file serves one bot). On PostgreSQL an instance is gone when its heartbeat is older
-     * than {@link InstanceStore#ALIVE_WITHIN}; called at start and then every few seconds, so the messages of an
+     * than {@link InstanceRepository#ALIVE_WITHIN}; called at start and then every few seconds, so the messages of an
      * instance that died go out from the others. Returns how many.
      */
+    @Override
     public int requeueAbandoned() {
         Instant now = clock.instant();
         if (db.dialect() == Dialect.SQLITE) {
             return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = ? "
                     + "WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> ?)", now, instanceId));
         }
-        Instant aliveSince = now.minus(InstanceStore.ALIVE_WITHIN);
+        Instant aliveSince = now.minus(InstanceRepository.ALIVE_WITHIN);
         return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = ? "
                 + "WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> ? AND NOT EXISTS ("
                 + "SELECT 1 FROM instances i WHERE i.id = outbox.claimed_by AND i.heartbeat_at >= ?))",
@@ -210,13 +215,10 @@ public final class DeliveryStore {
     }
 
     /** How many messages {@code instanceId} has claimed and not yet reported on (being sent by it). */
+    @Override
     public long sendingBy(String instanceId) {
         return db.read(sql -> sql.number("SELECT COUNT(*) FROM outbox WHERE state = 'sending' AND claimed_by = ?",
                 instanceId));
-    }
-
-    /** A message that failed, for the health report. */
-    public record Failure(long id, long chatId, State state, int attempts, String error, Instant at) {
     }
 
     /** The {@code limit} most recent failures (messages with an error, dead or waiting for a retry), newest first. */

@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.InstanceRepository;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,31 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The running instances of the bot and the leases they hold, for several instances on one database.
- *
- * <p>Each process that opens the store is one instance, with an id of its own ({@link #id()}: host, pid and a random
- * part, so a restarted process is a new instance). A running bot writes its {@link #heartbeat} every few seconds with
- * the roles it holds; an instance whose heartbeat is older than {@link #ALIVE_WITHIN} is dead, and what it had
- * claimed is taken over ({@link DeliveryStore#requeueAbandoned}).
- *
- * <p>A <b>lease</b> gives one instance at a time a piece of work, e.g. polling one source: {@link #tryLease} takes it
- * when it is free, expired, or already this instance's (then it is renewed); the holder renews it while the work goes
- * on and {@link #releaseLease releases} it when done. The take is one statement ({@code INSERT ... ON CONFLICT DO
- * UPDATE ... WHERE}), so two instances asking at once never both get it. Expiry times come from each instance's
- * clock: the instances' clocks must agree to well within a lease's length (NTP does that).
+ * {@link InstanceRepository} in the tables {@code instances} and {@code leases}. A lease is taken in one statement
+ * ({@code INSERT ... ON CONFLICT DO UPDATE ... WHERE} the lease is free, expired or already ours), so two instances
+ * asking at once never both get it.
  */
-public final class InstanceStore {
-    /** An instance whose heartbeat is older than this is taken for dead. */
-    public static final Duration ALIVE_WITHIN = Duration.ofSeconds(30);
-
-    /** One instance as it last described itself. */
-    public record InstanceInfo(String id, String host, long pid, Instant started, Instant heartbeat, String roles) {
-    }
-
-    /** A lease: {@code holder} may do the work {@code name} until {@code expires}. */
-    public record Lease(String name, String holder, Instant expires) {
-    }
-
+public final class InstanceStore implements InstanceRepository {
     private final Database db;
     private final Clock clock;
     private final String id;
@@ -54,11 +35,13 @@ public final class InstanceStore {
     }
 
     /** This instance's id: unique among the instances that ever used the database. */
+    @Override
     public String id() {
         return id;
     }
 
     /** Says this instance is alive and what it does; the first call registers it. */
+    @Override
     public void heartbeat(String roles) {
         Objects.requireNonNull(roles, "roles");
         db.write(sql -> sql.update("INSERT INTO instances (id, host, pid, started_at, heartbeat_at, roles) "
@@ -67,6 +50,7 @@ public final class InstanceStore {
     }
 
     /** This instance stops: its row goes, and its leases with it. */
+    @Override
     public void leave() {
         db.write(sql -> {
             sql.update("DELETE FROM leases WHERE holder = ?", id);
@@ -75,6 +59,7 @@ public final class InstanceStore {
     }
 
     /** The instances whose heartbeat is recent ({@link #ALIVE_WITHIN}), this one included once it has beaten. */
+    @Override
     public List<InstanceInfo> alive() {
         Instant since = clock.instant().minus(ALIVE_WITHIN);
         return db.read(sql -> sql.list("SELECT id, host, pid, started_at, heartbeat_at, roles FROM instances "
@@ -82,6 +67,7 @@ public final class InstanceStore {
     }
 
     /** Forgets instances silent for longer than {@code after} (dead ones, for the status page); returns how many. */
+    @Override
     public int forgetSilent(Duration after) {
         Instant before = clock.instant().minus(after);
         return db.write(sql -> sql.update("DELETE FROM instances WHERE heartbeat_at < ? AND id <> ?", before, id));
@@ -91,6 +77,7 @@ public final class InstanceStore {
      * Takes the lease {@code name} for {@code length} if it is free, expired or already this instance's (then it is
      * renewed). True when this instance holds it now.
      */
+    @Override
     public boolean tryLease(String name, Duration length) {
         Objects.requireNonNull(name, "name");
         Instant now = clock.instant();
@@ -101,6 +88,7 @@ public final class InstanceStore {
     }
 
     /** Extends a lease this instance holds; false when it no longer does (it expired and another took it). */
+    @Override
     public boolean renewLease(String name, Duration length) {
         Instant until = clock.instant().plus(length);
         return db.write(sql -> sql.update("UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?",
@@ -108,11 +96,13 @@ public final class InstanceStore {
     }
 
     /** Gives the lease up at once (the work is done), if this instance still holds it. */
+    @Override
     public void releaseLease(String name) {
         db.write(sql -> sql.update("DELETE FROM leases WHERE name = ? AND holder = ?", name, id));
     }
 
     /** Who holds the lease {@code name} now (an expired lease is held by nobody). */
+    @Override
     public Optional<Lease> lease(String name) {
         Instant now = clock.instant();
         return db.read(sql -> sql.first("SELECT name, holder, expires_at FROM leases WHERE name = ? AND expires_at >= ?",
@@ -120,6 +110,7 @@ public final class InstanceStore {
     }
 
     /** Every lease held now, by name. */
+    @Override
     public List<Lease> leases() {
         Instant now = clock.instant();
         return db.read(sql -> sql.list("SELECT name, holder, expires_at FROM leases WHERE expires_at >= ? ORDER BY name",

@@ -12,10 +12,10 @@ import dev.mojaz.bot.fake.RateRules;
 import dev.mojaz.cli.CliRunner;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.store.InstanceStore;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.domain.InstanceRepository;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.TestPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -114,7 +114,7 @@ class TwoInstancesTest {
         telegram.holdSendsAfter(PEOPLE * FIRST_WAVE / 2);
         site.publish(FIRST_WAVE);
         awaitProcesses(() -> telegram.awaitHeldSends(4));
-        try (Store store = openStore()) {
+        try (SqlStorage store = openStore()) {
             awaitThat("the update reader to have claimed messages", () -> sendingBy(store, a) > 0);
         }
         a.destroyForcibly(); // SIGKILL
@@ -136,7 +136,7 @@ class TwoInstancesTest {
             awaitProcesses(() -> telegram.awaitSentTo(person.id(), 2 + articles));
         }
         awaitProcesses(() -> telegram.awaitSentTo(late.id(), 2 + SECOND_WAVE));
-        try (Store store = openStore()) {
+        try (SqlStorage store = openStore()) {
             awaitThat("the outbox to be empty", () -> waiting(store) == 0);
             for (FakeUser person : people) {
                 assertThat(store.deliveries().ofChat(person.id()).stream()
@@ -217,25 +217,25 @@ class TwoInstancesTest {
         return process;
     }
 
-    private Store openStore() {
-        return Store.open(new StoreConfig("unused.db", url, null, 30), dir, Clock.systemUTC());
+    private SqlStorage openStore() {
+        return SqlStorage.open(new StoreConfig("unused.db", url, null, 30), dir, Clock.systemUTC());
     }
 
     /** Waits until the process's instance says it holds these roles (its heartbeat, read from the database). */
     private void awaitRoles(Process process, String roles) throws Exception {
-        try (Store store = openStore()) {
+        try (SqlStorage store = openStore()) {
             awaitThat("instance " + process.pid() + " to be '" + roles + "'", () -> store.instances().alive().stream()
                     .anyMatch(i -> i.pid() == process.pid() && i.roles().startsWith(roles)));
         }
     }
 
-    private static long sendingBy(Store store, Process process) {
-        Optional<InstanceStore.InstanceInfo> instance = store.instances().alive().stream()
+    private static long sendingBy(SqlStorage store, Process process) {
+        Optional<InstanceRepository.InstanceInfo> instance = store.instances().alive().stream()
                 .filter(i -> i.pid() == process.pid()).findFirst();
         return instance.map(i -> store.deliveries().sendingBy(i.id())).orElse(0L);
     }
 
-    private static long waiting(Store store) {
+    private static long waiting(SqlStorage store) {
         var counts = store.deliveries().counts();
         return counts.get(OutboxMessage.State.PENDING) + counts.get(OutboxMessage.State.SENDING)
                 + counts.get(OutboxMessage.State.FAILED);

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.store.SessionLock;
-import dev.mojaz.store.Store;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,15 +43,15 @@ class UpdateReaderElectionTest {
         }
     }
 
-    private static UpdateReaderElection election(Store store, CountingReader reader, InstanceRoles roles) {
-        return new UpdateReaderElection(new SessionLock(store.database(), "update-reader"), reader, roles);
+    private static UpdateReaderElection election(SqlStorage store, CountingReader reader, InstanceRoles roles) {
+        return new UpdateReaderElection(store.sessionLock("update-reader"), reader, roles);
     }
 
     @Test
     void aloneOnSqliteTheInstanceReadsAtOnce() {
         CountingReader reader = new CountingReader();
         InstanceRoles roles = new InstanceRoles(Set::of);
-        try (Store store = Store.openForBot(new StoreConfig("bot.db", 30), dir, Clock.systemUTC());
+        try (SqlStorage store = SqlStorage.openForBot(new StoreConfig("bot.db", 30), dir, Clock.systemUTC());
              UpdateReaderElection election = election(store, reader, roles)) {
             election.start();
             assertThat(election.reading()).isTrue();
@@ -71,9 +70,9 @@ class UpdateReaderElectionTest {
         CountingReader readerB = new CountingReader();
         CountingReader readerC = new CountingReader();
         InstanceRoles rolesB = new InstanceRoles(Set::of);
-        try (Store a = Store.openForBot(config, dir, Clock.systemUTC());
-             Store b = Store.openForBot(config, dir, Clock.systemUTC());
-             Store c = Store.openForBot(config, dir, Clock.systemUTC());
+        try (SqlStorage a = SqlStorage.openForBot(config, dir, Clock.systemUTC());
+             SqlStorage b = SqlStorage.openForBot(config, dir, Clock.systemUTC());
+             SqlStorage c = SqlStorage.openForBot(config, dir, Clock.systemUTC());
              UpdateReaderElection electionB = election(b, readerB, rolesB);
              UpdateReaderElection electionC = election(c, readerC, new InstanceRoles(Set::of))) {
             UpdateReaderElection electionA = election(a, readerA, new InstanceRoles(Set::of));

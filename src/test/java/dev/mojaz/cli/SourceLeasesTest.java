@@ -6,10 +6,10 @@ import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.source.FixtureSite;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.source.poll.PollReport;
-import dev.mojaz.store.Store;
+import dev.mojaz.ingest.FixtureSite;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.ingest.poll.PollReport;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.FakeClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +38,8 @@ class SourceLeasesTest {
     private final CountDownLatch asked = new CountDownLatch(1);
     private final CountDownLatch answer = new CountDownLatch(1);
     private FixtureSite site;
-    private Store storeA;
-    private Store storeB;
+    private SqlStorage storeA;
+    private SqlStorage storeB;
     private SourcePipeline a;
     private SourcePipeline b;
 
@@ -61,8 +61,8 @@ class SourceLeasesTest {
         MojazConfig config = loader.load(writeConfig()).withSources(List.of(new SourceConfig("local", "local", "ar",
                 site.url("/feed.xml"), null, null, Duration.ofMinutes(10), true))).withStore(new StoreConfig("bot.db",
                 base.store().retentionDays()));
-        storeA = Store.open(config.store(), dir, clock);
-        storeB = Store.open(config.store(), dir, clock);
+        storeA = SqlStorage.open(config.store(), dir, clock);
+        storeB = SqlStorage.open(config.store(), dir, clock);
         a = new SourcePipeline(config, storeA, clock);
         b = new SourcePipeline(config, storeB, clock);
     }

@@ -3,6 +3,7 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mojaz.domain.StoreException;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class BotStateStoreTest extends StoreTestBase {
         assertThat(store.botState().advanceLong("cursor", 12)).isTrue();
         assertThat(store.botState().getLong("cursor")).hasValue(12);
 
-        try (Store other = new Store(target.open(), clock, 30)) {
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
             for (long to = 13; to < 23; to++) {
                 long value = to;
                 java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();

@@ -3,6 +3,7 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mojaz.domain.ChatSettings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class ChatChangeFeedTest extends StoreTestBase {
         chat(7);
         chat(8);
         chat(9);
-        try (Store other = new Store(target.open(), clock, 30)) {
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
             ChatChangeFeed feed = store.chatChanges();
             feed.start();
             other.subscriptions().add(7, "سوريا", null, 10);
@@ -53,7 +54,7 @@ class ChatChangeFeedTest extends StoreTestBase {
         assumeTrue(dialect == Dialect.POSTGRESQL);
         chat(1);
         chat(2);
-        try (Store other = new Store(target.open(), clock, 30)) {
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
             ChatChangeFeed feed = store.chatChanges();
             feed.start();
             CountDownLatch written = new CountDownLatch(1);

@@ -3,8 +3,10 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.source.ArticleRepository.AddResult;
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.ArticleRepository.AddResult;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -204,10 +206,10 @@ class DeliveryStoreTest extends StoreTestBase {
             chat(chat);
             store.deliveries().enqueue(chat, List.of(NewMessage.plain("m" + chat)));
         }
-        try (Store other = new Store(target.open(), clock, 30)) {
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
             java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
             List<List<OutboxMessage>> claims = concurrently(4, () -> {
-                Store instance = turn.getAndIncrement() % 2 == 0 ? store : other;
+                SqlStorage instance = turn.getAndIncrement() % 2 == 0 ? store : other;
                 List<OutboxMessage> mine = new java.util.ArrayList<>();
                 List<OutboxMessage> batch;
                 while (!(batch = instance.deliveries().claimDue(7)).isEmpty()) {
@@ -225,7 +227,8 @@ class DeliveryStoreTest extends StoreTestBase {
         chat(1);
         chat(2);
         chat(3);
-        try (Store alive = new Store(target.open(), clock, 30); Store dead = new Store(target.open(), clock, 30)) {
+        try (SqlStorage alive = new SqlStorage(target.open(), clock, 30);
+             SqlStorage dead = new SqlStorage(target.open(), clock, 30)) {
             dead.instances().heartbeat("sender");
             store.deliveries().enqueue(1, List.of(NewMessage.plain("mine")));
             alive.deliveries().enqueue(2, List.of(NewMessage.plain("alive's")));

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class InstanceStoreTest extends StoreTestBase {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private Store other;
+    private SqlStorage other;
 
     @BeforeEach
     void openOther() {
-        other = new Store(target.open(), clock, 30);
+        other = new SqlStorage(target.open(), clock, 30);
     }
 
     @AfterEach

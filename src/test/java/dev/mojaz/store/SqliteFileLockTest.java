@@ -24,9 +24,9 @@ class SqliteFileLockTest {
 
     @Test
     void aSecondBotOnTheSameFileIsRefusedWithOneLineSayingWhoHoldsIt() {
-        try (Store first = Store.openForBot(config, dir, Clock.systemUTC())) {
+        try (SqlStorage first = SqlStorage.openForBot(config, dir, Clock.systemUTC())) {
             first.botState().put("k", "v");
-            assertThatThrownBy(() -> Store.openForBot(config, dir, Clock.systemUTC()))
+            assertThatThrownBy(() -> SqlStorage.openForBot(config, dir, Clock.systemUTC()))
                     .isInstanceOf(StoreInUseException.class)
                     .hasMessageStartingWith(dir.resolve("data/bot.db") + " is in use by another Mojaz process (")
                     .hasMessageContaining("store.url")
@@ -37,32 +37,32 @@ class SqliteFileLockTest {
 
     @Test
     void theLockFileBesideTheDatabaseNamesTheProcessAndTheFileIsFreeAgainAfterClose() throws Exception {
-        try (Store first = Store.openForBot(config, dir, Clock.systemUTC())) {
+        try (SqlStorage first = SqlStorage.openForBot(config, dir, Clock.systemUTC())) {
             first.botState().put("k", "v");
             assertThat(Files.readString(dir.resolve("data/bot.db.lock")))
                     .startsWith("pid " + ProcessHandle.current().pid() + " on ");
         }
-        try (Store second = Store.openForBot(config, dir, Clock.systemUTC())) {
+        try (SqlStorage second = SqlStorage.openForBot(config, dir, Clock.systemUTC())) {
             assertThat(second.botState().get("k")).contains("v");
         }
     }
 
     @Test
     void commandsBesideTheBotStillOpenTheFile() {
-        try (Store bot = Store.openForBot(config, dir, Clock.systemUTC());
-             Store status = Store.open(config, dir, Clock.systemUTC())) {
+        try (SqlStorage bot = SqlStorage.openForBot(config, dir, Clock.systemUTC());
+             SqlStorage status = SqlStorage.open(config, dir, Clock.systemUTC())) {
             bot.botState().put("k", "v");
             assertThat(status.botState().get("k")).contains("v");
-            assertThat(Store.migrate(config, dir).applied()).isZero();
+            assertThat(SqlStorage.migrate(config, dir).applied()).isZero();
         }
     }
 
     @Test
     void aCommandClosingBesideTheBotDoesNotReleaseTheBotsLock() {
-        try (Store bot = Store.openForBot(config, dir, Clock.systemUTC())) {
-            Store.open(config, dir, Clock.systemUTC()).close();
+        try (SqlStorage bot = SqlStorage.openForBot(config, dir, Clock.systemUTC())) {
+            SqlStorage.open(config, dir, Clock.systemUTC()).close();
             bot.botState().put("still", "mine");
-            assertThatThrownBy(() -> Store.openForBot(config, dir, Clock.systemUTC()))
+            assertThatThrownBy(() -> SqlStorage.openForBot(config, dir, Clock.systemUTC()))
                     .isInstanceOf(StoreInUseException.class);
         }
     }
