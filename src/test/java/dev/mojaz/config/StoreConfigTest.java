@@ -78,4 +78,13 @@ class StoreConfigTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(file + ": store.url: must be a PostgreSQL JDBC URL");
     }
+
+    @Test
+    void theShippedConfigurationForSeveralInstancesIsValidAndSharesTelegramsLimitBetweenTwo() {
+        MojazConfig config = new ConfigLoader(Map.of(ConfigLoader.ENV_STORE_URL, URL))
+                .load(Path.of("config/mojaz-postgresql.yaml"));
+        assertThat(config.store().usesPostgresql()).isTrue();
+        assertThat(config.telegram().limits().messagesPerSecond()).isEqualTo(15);
+        assertThat(config.sources()).isNotEmpty();
+    }
 }
