@@ -3,7 +3,7 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.digest.LiveSubscriptions;
+import dev.mojaz.match.SubscriptionIndex;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class PlaceNameSubscriptionTest extends ConversationTestBase {
 
         assertThat(ask(JOHN_CHAT, JOHN, "/list").visibleText()).contains("1. Egypt («Egypt = مصر»)");
         assertThat(bot.live.match("", "قال الرئيس المصري إن", "sana"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(JOHN.id());
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(JOHN.id());
         assertThat(bot.live.match("", "وصل الوفد إلى تونس", "sana")).isEmpty();
     }
 }
