@@ -1,20 +1,21 @@
 package dev.mojaz.cli;
 
-import dev.mojaz.bot.chat.ChatAdmins;
-import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.app.BotApplication;
 import dev.mojaz.app.ConsoleGateway;
 import dev.mojaz.app.ConsoleSession;
 import dev.mojaz.app.SampleSite;
 import dev.mojaz.app.Sources;
+import dev.mojaz.bot.chat.ChatAdmins;
+import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.source.http.AddressGuard;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.http.AddressGuard;
+import dev.mojaz.store.SqlStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -76,7 +77,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             // links the alerts show).
             AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
             MojazConfig console = forConsole(loaded, site, file);
-            try (Store stores = Store.open(console.store(), context.workingDirectory(), context.clock());
+            try (Storage stores = SqlStorage.open(console.store(), context.workingDirectory(), context.clock());
                  SourcePipeline pipeline = new SourcePipeline(console, stores, context.clock(), sampleSiteOnly)) {
                 BotApplication application = new BotApplication(console, stores,
                         new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),

@@ -1,5 +1,7 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.domain.SubscriptionRepository;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -7,21 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The queries chats follow. The text is stored as typed; parsing and matching belong to {@code dev.mojaz.match}. */
-public final class SubscriptionStore {
+public final class SubscriptionStore implements SubscriptionRepository {
     private static final String COLUMNS = "id, chat_id, query, source_id, created_at";
-
-    /** What {@link #add} did. */
-    public enum Outcome {
-        ADDED,
-        /** The chat already follows the same query with the same source filter: that one is returned. */
-        ALREADY_FOLLOWED,
-        /** The chat already has the most subscriptions it may have: nothing was added. */
-        LIMIT_REACHED
-    }
-
-    /** The result of {@link #add}; {@code subscription} is null for {@link Outcome#LIMIT_REACHED}. */
-    public record Added(Outcome outcome, Subscription subscription) {
-    }
 
     private final Database db;
     private final Clock clock;
