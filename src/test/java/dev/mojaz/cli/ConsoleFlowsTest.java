@@ -1,0 +1,346 @@
+package dev.mojaz.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mojaz.app.ConsoleSession;
+import dev.mojaz.app.SampleSite;
+import dev.mojaz.bot.i18n.Language;
+import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.config.SourceConfig;
+import dev.mojaz.store.ChatSettings;
+import dev.mojaz.store.QuietHours;
+import dev.mojaz.store.Subscription;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every flow of /help and /settings, completed in the console as a person types it: commands, and buttons pressed by
+ * their number or their label (handed to the bot as button presses, as Telegram hands them). Each test checks what
+ * the store holds afterwards, not only what was printed.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("slow")
+class ConsoleFlowsTest {
+    private static final Texts TEXTS = Texts.load();
+
+    @TempDir
+    Path dir;
+    private ConsoleRig console;
+
+    @AfterEach
+    void close() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private ConsoleRig open(String language) {
+        console = new ConsoleRig(dir, language);
+        return console;
+    }
+
+    private static String label(Language language, Msg msg) {
+        return TEXTS.plain(language, msg);
+    }
+
+    private static String text(Language language, Msg msg) {
+        return TEXTS.html(language, msg).visibleText();
+    }
+
+    private ChatSettings settings() {
+        return console.chat().settings();
+    }
+
+    private List<Subscription> subscriptions() {
+        return console.store().subscriptions().list(ConsoleSession.PERSON_ID);
+    }
+
+    /** The number a button is shown with in {@code printed}: {@code [3] label}. */
+    private static String number(String printed, String label) {
+        Matcher m = Pattern.compile("\\[(\\d+)] " + Pattern.quote(label) + "(?=  |\\n)").matcher(printed);
+        assertThat(m.find()).as("a button '%s' in:%n%s", label, printed).isTrue();
+        return m.group(1);
+    }
+
+    // ---- buttons ------------------------------------------------------------------------------------------------
+
+    @Test
+    void buttonsAreNumberedAndPressedByNumberOrByLabel() throws Exception {
+        open("ar");
+        String asked = console.type("/lang");
+        assertThat(asked).contains("[1] " + label(Language.AR, Msg.BUTTON_LANG_AR) + "  [2] "
+                + label(Language.AR, Msg.BUTTON_LANG_EN));
+
+        assertThat(console.type("2")).contains(text(Language.EN, Msg.LANG_DONE));
+        assertThat(settings().language()).isEqualTo("en");
+
+        console.type("/lang");
+        assertThat(console.type(label(Language.AR, Msg.BUTTON_LANG_AR))).contains(text(Language.AR, Msg.LANG_DONE));
+        assertThat(settings().language()).isEqualTo("ar");
+    }
+
+    @Test
+    void aNumberWithNoButtonBehindItIsAnOrdinaryMessage() throws Exception {
+        open("en");
+        console.type("/lang");
+        assertThat(console.type("7")).contains(text(Language.EN, Msg.UNKNOWN_TEXT));
+    }
+
+    // ---- /settings ----------------------------------------------------------------------------------------------
+
+    @Test
+    void settingsDigestHours() throws Exception {
+        open("ar");
+        String menu = console.type("/settings");
+        String hours = console.type(number(menu, label(Language.AR, Msg.BUTTON_SETTINGS_HOURS)));
+        console.type(number(hours, "18:00"));
+        String after = console.type(number(hours, "✓ 08:00")); // the default hour, taken off
+        assertThat(after).contains("✓ 18:00").doesNotContain("✓ 08:00");
+        assertThat(settings().digestHours()).containsExactly(18);
+        assertThat(console.type(number(after, label(Language.AR, Msg.BUTTON_BACK))))
+                .contains(text(Language.AR, Msg.SETTINGS_MENU).split("\n")[0]);
+    }
+
+    @Test
+    void settingsTimeZonePressedByItsName() throws Exception {
+        open("ar");
+        String menu = console.type("/settings");
+        console.type(number(menu, label(Language.AR, Msg.BUTTON_SETTINGS_TIMEZONE)));
+        console.type(TEXTS.zoneName(Language.AR, "Africa/Cairo"));
+        assertThat(settings().timeZone()).isEqualTo(ZoneId.of("Africa/Cairo"));
+    }
+
+    @Test
+    void settingsSummaryLength() throws Exception {
+        open("en");
+        String menu = console.type("/settings");
+        String lengths = console.type(number(menu, label(Language.EN, Msg.BUTTON_SETTINGS_LENGTH)));
+        console.type(number(lengths, label(Language.EN, Msg.BUTTON_LENGTH_LONG)));
+        assertThat(settings().summarySentences()).isEqualTo(5);
+    }
+
+    @Test
+    void settingsAlertsAndPreviewsToggle() throws Exception {
+        open("en");
+        String menu = console.type("/settings");
+        String changed = console.type(number(menu, label(Language.EN, Msg.BUTTON_SETTINGS_ALERTS_ON)));
+        assertThat(settings().alerts()).isFalse();
+        console.type(number(changed, label(Language.EN, Msg.BUTTON_SETTINGS_PREVIEWS_OFF)));
+        assertThat(settings().linkPreviews()).isTrue();
+    }
+
+    @Test
+    void settingsQuietHoursOnAndOff() throws Exception {
+        open("ar");
+        String menu = console.type("/settings");
+        String quiet = console.type(number(menu, label(Language.AR, Msg.BUTTON_SETTINGS_QUIET)));
+        console.type(number(quiet, TEXTS.plain(Language.AR, Msg.BUTTON_QUIET_RANGE, Map.of("from", "22:00", "to", "07:00"))));
+        assertThat(settings().quietHours()).isEqualTo(new QuietHours(22, 7));
+
+        String again = console.type("/settings");
+        String offered = console.type(number(again, label(Language.AR, Msg.BUTTON_SETTINGS_QUIET)));
+        console.type(number(offered, label(Language.AR, Msg.BUTTON_QUIET_OFF)));
+        assertThat(settings().quietHours()).isNull();
+    }
+
+    @Test
+    void settingsLanguageThenClose() throws Exception {
+        open("ar");
+        String menu = console.type("/settings");
+        String languages = console.type(number(menu, label(Language.AR, Msg.BUTTON_SETTINGS_LANGUAGE)));
+        String english = console.type(number(languages, label(Language.AR, Msg.BUTTON_LANG_EN)));
+        assertThat(settings().language()).isEqualTo("en");
+        String closed = console.type(number(english, label(Language.EN, Msg.BUTTON_CLOSE)));
+        assertThat(closed).doesNotContain("[1]");
+        assertThat(console.type("1")).as("no keyboard left to press").contains(text(Language.EN, Msg.UNKNOWN_TEXT));
+    }
+
+    // ---- subscriptions ------------------------------------------------------------------------------------------
+
+    @Test
+    void subscribeWithWordsThenList() throws Exception {
+        open("ar");
+        console.type("/subscribe روسيا أو موسكو");
+        assertThat(subscriptions()).extracting(Subscription::query).hasSize(1);
+        assertThat(console.type("/list")).contains("روسيا").contains("موسكو");
+    }
+
+    @Test
+    void subscribeGuidedByASuggestedTopicButton() throws Exception {
+        open("ar");
+        String asked = console.type("/subscribe");
+        assertThat(asked).contains("[1] ");
+        console.type("1");
+        assertThat(subscriptions()).hasSize(1);
+    }
+
+    @Test
+    void subscribeGuidedByTypingTheWords() throws Exception {
+        open("ar");
+        console.type("/subscribe");
+        console.type("لافروف");
+        assertThat(subscriptions()).extracting(Subscription::query).containsExactly("لافروف");
+    }
+
+    @Test
+    void subscribeGuidedCancelled() throws Exception {
+        open("en");
+        String asked = console.type("/subscribe");
+        assertThat(console.type(number(asked, label(Language.EN, Msg.BUTTON_CANCEL))))
+                .contains(text(Language.EN, Msg.SUBSCRIBE_CANCELLED));
+        assertThat(console.type("لافروف")).as("the question is closed").doesNotContain("لافروف");
+        assertThat(subscriptions()).isEmpty();
+    }
+
+    @Test
+    void unsubscribeOneByButtonThenAll() throws Exception {
+        open("ar");
+        console.type("/subscribe سوريا");
+        console.type("/subscribe لبنان");
+        console.type("/subscribe مصر");
+        String keyboard = console.type("/unsubscribe");
+        String after = console.type(number(keyboard, TEXTS.plain(Language.AR, Msg.BUTTON_REMOVE, Map.of("query", "لبنان"))));
+        assertThat(subscriptions()).extracting(Subscription::query).containsExactly("سوريا", "مصر");
+        console.type(number(after, label(Language.AR, Msg.BUTTON_UNSUBSCRIBE_ALL)));
+        assertThat(subscriptions()).isEmpty();
+    }
+
+    @Test
+    void followAndUnfollowAWholeSourceFromSources() throws Exception {
+        open("ar");
+        String page = console.type("/sources");
+        String follow = TEXTS.plain(Language.AR, Msg.BUTTON_FOLLOW_SOURCE, Map.of("name", SampleSite.SOURCE_NAME));
+        String followed = console.type(number(page, follow));
+        assertThat(subscriptions()).extracting(Subscription::sourceId).containsExactly(SampleSite.SOURCE_ID);
+        console.type(number(followed, TEXTS.plain(Language.AR, Msg.BUTTON_UNFOLLOW_SOURCE,
+                Map.of("name", SampleSite.SOURCE_NAME))));
+        assertThat(subscriptions()).isEmpty();
+    }
+
+    @Test
+    void digestNowHoldsWhatMatched() throws Exception {
+        open("ar");
+        console.type("/subscribe واشنطن");
+        console.type("/help");
+        console.type("/list");
+        String digest = console.type("/digest");
+        assertThat(digest).contains("واشنطن");
+    }
+
+    @Test
+    void summaryOfALinkFromAnAlert() throws Exception {
+        open("ar");
+        console.type("/subscribe روسيا");
+        String alerts = console.type("/list");
+        Matcher link = Pattern.compile("\\((http://127\\.0\\.0\\.1:\\d+/articles/[^)]+\\.html)\\)").matcher(alerts);
+        assertThat(link.find()).as(alerts).isTrue();
+        String sentence = "جدد وزير الخارجية الروسي سيرغي لافروف موقف بلاده";
+        assertThat(console.type("/summary " + link.group(1))).contains(link.group(1)).contains(sentence);
+        assertThat(console.type(link.group(1))).as("a bare link is summarised too").contains(sentence);
+    }
+
+    @Test
+    void stopThenStartAgain() throws Exception {
+        open("ar");
+        console.type("/start");
+        console.type("/stop");
+        assertThat(console.chat().paused()).isTrue();
+        assertThat(console.type("/start")).contains(TEXTS.html(Language.AR, Msg.START_WELCOME_BACK,
+                Map.of("name", "ضيف")).visibleText());
+        assertThat(console.chat().paused()).isFalse();
+    }
+
+    @Test
+    void forgetAskedThenKeptThenErased() throws Exception {
+        open("ar");
+        console.type("/subscribe سوريا");
+        String asked = console.type("/forget");
+        assertThat(console.type(number(asked, label(Language.AR, Msg.BUTTON_FORGET_NO))))
+                .contains(text(Language.AR, Msg.FORGET_CANCELLED));
+        assertThat(subscriptions()).hasSize(1);
+        String again = console.type("/forget");
+        assertThat(console.type(number(again, label(Language.AR, Msg.BUTTON_FORGET_YES))))
+                .contains(text(Language.AR, Msg.FORGET_DONE));
+        assertThat(console.store().chats().find(ConsoleSession.PERSON_ID)).isEmpty();
+        assertThat(subscriptions()).isEmpty();
+    }
+
+    // ---- admin flows (the console person is the bot's admin) ----------------------------------------------------
+
+    @Test
+    void addSourceThenRemoveItWithTheConfirmation() throws Exception {
+        open("en");
+        String feed = console.console().site().weatherFeed().toString();
+        console.type("/addsource weather " + feed + " " + SampleSite.WEATHER_NAME);
+        assertThat(console.console().pipeline().catalog().find("weather")).map(SourceConfig::enabled).hasValue(true);
+
+        String asked = console.type("/removesource weather");
+        console.type(number(asked, label(Language.EN, Msg.BUTTON_REMOVESOURCE)));
+        assertThat(console.console().pipeline().catalog().find("weather")).isEmpty();
+    }
+
+    @Test
+    void importOpmlFromALinkThenExportIt() throws Exception {
+        open("en");
+        String imported = console.type("/importopml " + console.console().site().opml());
+        assertThat(imported).contains("one source");
+        assertThat(console.console().pipeline().catalog().all()).hasSize(2);
+        assertThat(console.type("/exportopml")).contains(console.console().site().weatherFeed().toString());
+    }
+
+    @Test
+    void statsShowTheQueueAndEachSource() throws Exception {
+        open("en");
+        console.type("/start");
+        String stats = console.type("/stats");
+        assertThat(stats).contains(SampleSite.SOURCE_NAME + " (" + SampleSite.SOURCE_ID + ")");
+    }
+
+    @Test
+    void broadcastAskedThenSent() throws Exception {
+        open("en");
+        console.type("/start");
+        String asked = console.type("/broadcast Hello, everyone");
+        String sent = console.type(number(asked, label(Language.EN, Msg.BUTTON_BROADCAST_SEND)));
+        assertThat(sent).contains("Hello, everyone");
+    }
+
+    // ---- the session itself -------------------------------------------------------------------------------------
+
+    @Test
+    void aResumedSessionIsHeardFromItsFirstLine() throws Exception {
+        open("ar");
+        console.type("/start");
+        console.type("/subscribe سوريا");
+        console.close();
+        console = null;
+
+        open("ar");
+        assertThat(console.type("/list")).contains("سوريا");
+        assertThat(console.type("/help")).contains(text(Language.AR, Msg.HELP_TEXT).split("\n")[0]);
+    }
+
+    @Test
+    void afterTheLastSampleThePersonIsToldNoMoreNewsArrivesOnce() throws Exception {
+        open("en");
+        for (int i = 1; i < 5; i++) {
+            console.type("/help");
+        }
+        assertThat(console.notes()).doesNotContain("last of the");
+        console.type("/help");
+        assertThat(console.notes()).contains("that was the last of the 5 sample articles");
+        console.type("/help");
+        assertThat(console.notes()).isEmpty();
+    }
+}
