@@ -7,6 +7,7 @@ import dev.mojaz.bot.format.Html;
 import dev.mojaz.bot.format.MessageSplitter;
 import dev.mojaz.bot.i18n.Language;
 import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.match.QueryWording;
 import dev.mojaz.bot.i18n.Texts;
 import dev.mojaz.bot.outbox.OutboxCodec;
 import dev.mojaz.source.Article;
@@ -78,7 +79,7 @@ public final class NewsFormatter {
     public OutgoingMessage alert(Chat chat, StoredArticle stored, String label) {
         Article article = stored.article();
         Html text = texts.html(language(chat), Msg.ALERT_ITEM, Map.of(
-                "query", label,
+                "query", QueryWording.of(label, language(chat).code()),
                 "link", titleLink(article),
                 "summary", summary(article, chat.settings().summarySentences()),
                 "source", sourceNames.apply(article.sourceId())));
@@ -112,7 +113,8 @@ public final class NewsFormatter {
         blocks.add(MessageSplitter.Block.heading(texts.html(language, Msg.DIGEST_HEADER,
                 Map.of("date", date(language, chat, now), "count", chosen.size()))));
         for (Map.Entry<String, List<Item>> group : groups.entrySet()) {
-            blocks.add(MessageSplitter.Block.heading(texts.html(language, Msg.DIGEST_GROUP, Map.of("query", group.getKey()))));
+            blocks.add(MessageSplitter.Block.heading(texts.html(language, Msg.DIGEST_GROUP, Map.of("query",
+                    QueryWording.of(group.getKey(), language.code())))));
             for (Item item : group.getValue()) {
                 Article article = item.article().article();
                 blocks.add(MessageSplitter.Block.item(texts.html(language, Msg.DIGEST_ITEM, Map.of(

@@ -204,6 +204,27 @@ class ConsoleFlowsTest {
     }
 
     @Test
+    void anEnglishReaderIsOfferedTheArabicFormOfAPlaceAndTheTopicsByName() throws Exception {
+        open("en");
+        String asked = console.type("/subscribe Syria");
+        assertThat(asked).contains("publish in Arabic").contains("In Arabic: سوريا");
+        console.type(number(asked, "Follow “سوريا”"));
+        assertThat(subscriptions()).extracting(Subscription::query).containsExactly("سوريا");
+
+        String topics = console.type("/subscribe");
+        console.type("Economy");
+        assertThat(topics).contains("] Iraq").contains("] Economy");
+        assertThat(subscriptions()).extracting(Subscription::query).containsExactly("سوريا", "اقتصاد");
+    }
+
+    @Test
+    void anArabicReaderReadsAlternativesInArabic() throws Exception {
+        open("ar");
+        assertThat(console.type("/subscribe روسيا OR موسكو")).contains("روسيا أو موسكو").doesNotContain("OR");
+        assertThat(console.type("/list")).contains("روسيا أو موسكو");
+    }
+
+    @Test
     void unsubscribeOneByButtonThenAll() throws Exception {
         open("ar");
         console.type("/subscribe سوريا");

@@ -29,7 +29,7 @@ final class ChatLifecycle {
     static final String LANG = "lang";
     static final String FORGET = "forget";
     /** Bot-state keys of a chat, erased with it. */
-    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING);
+    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING, Subscriptions.FOREIGN);
 
     private final Store store;
     private final ChatRegistry chats;

@@ -14,6 +14,7 @@ import dev.mojaz.config.SourceConfig;
 import dev.mojaz.match.InvalidQueryException;
 import dev.mojaz.match.Query;
 import dev.mojaz.match.QueryParser;
+import dev.mojaz.match.QueryWording;
 import dev.mojaz.source.catalog.SourceCatalog;
 import dev.mojaz.store.Store;
 import dev.mojaz.store.Subscription;
@@ -46,6 +47,8 @@ final class Subscriptions {
     static final String SOURCES = "src";
     /** Bot-state entry ({@link Say#chatState}) saying the chat was asked for its words, with when. */
     static final String AWAITING = "awaiting-query";
+    /** Bot-state entry holding the query a chat typed in words no source publishes in, while it is asked about it. */
+    static final String FOREIGN = "foreign-query";
     /** How long the question "what should I watch for?" stays open. */
     static final Duration AWAITING_FOR = Duration.ofMinutes(15);
     private static final int SOURCES_PER_PAGE = 8;
@@ -61,6 +64,7 @@ final class Subscriptions {
     private final MatchConfig limits;
     private final List<String> topics;
     private final Clock clock;
+    private final ForeignWords foreignWords = new ForeignWords(ArabicNames.cldr());
 
     Subscriptions(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
                   MatcherSync matcher, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
@@ -84,7 +88,7 @@ final class Subscriptions {
             return;
         }
         if (command.hasArguments()) {
-            subscribeTo(command.arguments(), context);
+            subscribeTo(command.arguments(), context, false);
             return;
         }
         long id = context.chat().id();
@@ -96,7 +100,7 @@ final class Subscriptions {
             }
             List<Button> buttons = new ArrayList<>();
             for (int i = 0; i < topics.size(); i++) {
-                buttons.add(CallbackData.of(SUBSCRIBE, "t" + i).button(topics.get(i)));
+                buttons.add(CallbackData.of(SUBSCRIBE, "t" + i).button(topicLabel(context, topics.get(i))));
             }
             Keyboard keyboard = Keyboard.grid(buttons, 3)
                     .withRow(List.of(CallbackData.of(SUBSCRIBE, "x").button(context.plain(Msg.BUTTON_CANCEL))));
@@ -113,9 +117,14 @@ final class Subscriptions {
         if (payload.equals("x")) {
             replies.atomically(() -> {
                 store.botState().remove(Say.chatState(id, AWAITING));
+                store.botState().remove(Say.chatState(id, FOREIGN));
                 context.answer(context.plain(Msg.ANSWER_CANCELLED));
                 context.edit(Say.pressed(context), context.text(Msg.SUBSCRIBE_CANCELLED), Keyboard.NONE);
             });
+            return;
+        }
+        if (payload.equals("ar") || payload.equals("keep")) {
+            foreignAnswered(payload.equals("ar"), context);
             return;
         }
         int topic = payload.startsWith("t") ? parseIndex(payload.substring(1)) : -1;
@@ -123,7 +132,76 @@ final class Subscriptions {
             context.answer(context.plain(Msg.ANSWER_EXPIRED));
             return;
         }
-        subscribeTo(topics.get(topic), context);
+        subscribeTo(topics.get(topic), context, true);
+    }
+
+    /**
+     * A suggested topic's button label: the topic itself in Arabic; in another language its name there
+     * ({@code topic.<query>} in the bundle, else the place's name from CLDR), so a reader sees what they know and
+     * subscribes to what the sources write.
+     */
+    private static String topicLabel(Context context, String topic) {
+        if (context.language() == dev.mojaz.bot.i18n.Language.AR) {
+            return topic;
+        }
+        String key = "topic." + topic;
+        if (context.texts().keys(context.language()).contains(key)) {
+            return context.texts().raw(context.language(), key);
+        }
+        return ArabicNames.cldr().english(topic).orElse(topic);
+    }
+
+    /** "Follow the Arabic form" or "keep it as typed", pressed under the question about foreign words. */
+    private void foreignAnswered(boolean arabic, Context context) throws InterruptedException {
+        Optional<String> pending = store.botState().get(Say.chatState(context.chat().id(), FOREIGN));
+        Optional<String> chosen = pending;
+        if (arabic && pending.isPresent()) {
+            try {
+                chosen = foreignWords.check(parsers.get().parse(pending.get()), sources.enabled())
+                        .flatMap(ForeignWords.Finding::suggestion);
+            } catch (InvalidQueryException e) {
+                chosen = Optional.empty();
+            }
+        }
+        if (chosen.isEmpty()) {
+            context.answer(context.plain(Msg.ANSWER_EXPIRED));
+            return;
+        }
+        subscribeTo(chosen.get(), context, true);
+    }
+
+    /**
+     * Tells the person that words of their query are in a language no source publishes in, with the Arabic form
+     * when there is one, and asks what to follow; the query waits in the bot state for the answer.
+     */
+    private void askAboutForeign(String text, Query query, ForeignWords.Finding finding, Context context)
+            throws InterruptedException {
+        long id = context.chat().id();
+        String reader = context.language().code();
+        String languages = Say.list(context.language(), finding.languages().stream()
+                .map(code -> ForeignWords.languageName(code, reader)).toList());
+        String words = Say.list(context.language(), finding.words());
+        replies.atomically(() -> {
+            chats.ensure(context);
+            store.botState().remove(Say.chatState(id, AWAITING));
+            store.botState().put(Say.chatState(id, FOREIGN), text);
+            List<List<Button>> rows = new ArrayList<>();
+            Html answer;
+            if (finding.suggestion().isPresent()) {
+                String suggestion = finding.suggestion().get();
+                answer = context.text(Msg.SUBSCRIBE_FOREIGN, Map.of("words", words, "languages", languages,
+                        "suggestion", QueryWording.of(suggestion, context.language().code())));
+                rows.add(List.of(CallbackData.of(SUBSCRIBE, "ar").button(context.plain(Msg.BUTTON_FOLLOW_SUGGESTION,
+                        Map.of("query", Say.shorten(QueryWording.of(suggestion, context.language().code()), LABEL))))));
+            } else {
+                answer = context.text(Msg.SUBSCRIBE_FOREIGN_UNKNOWN, Map.of("words", words, "languages", languages));
+            }
+            rows.add(List.of(CallbackData.of(SUBSCRIBE, "keep").button(context.plain(Msg.BUTTON_KEEP_QUERY,
+                    Map.of("query", Say.shorten(QueryWording.of(query.canonical(), context.language().code()), LABEL)))),
+                    CallbackData.of(SUBSCRIBE, "x").button(context.plain(Msg.BUTTON_CANCEL))));
+            context.answer("");
+            Say.replyOrEdit(context, answer, Keyboard.of(rows));
+        });
     }
 
     /** Whether the chat was asked for its words a moment ago (the text that follows is the query). */
@@ -135,11 +213,16 @@ final class Subscriptions {
 
     /** The words sent after /subscribe asked for them. */
     void answerToQuestion(Incoming.Message message, Context context) throws InterruptedException {
-        subscribeTo(message.text(), context);
+        subscribeTo(message.text(), context, false);
     }
 
-    /** Parses and adds {@code text}; a pressed button's message is edited into the answer. */
-    private void subscribeTo(String text, Context context) throws InterruptedException {
+    /**
+     * Parses and adds {@code text}; a pressed button's message is edited into the answer.
+     *
+     * @param asChosen the person chose this query with a button (a suggested topic, the Arabic form, "keep it"):
+     *                 it is not questioned again for words no source publishes in
+     */
+    private void subscribeTo(String text, Context context, boolean asChosen) throws InterruptedException {
         Query query;
         try {
             query = parsers.get().parse(text);
@@ -153,19 +236,27 @@ final class Subscriptions {
             Say.replyOrEdit(context, problem, Keyboard.NONE);
             return;
         }
+        if (!asChosen) {
+            Optional<ForeignWords.Finding> foreign = foreignWords.check(query, sources.enabled());
+            if (foreign.isPresent()) {
+                askAboutForeign(text, query, foreign.get(), context);
+                return;
+            }
+        }
         long id = context.chat().id();
         String canonical = query.canonical();
         replies.atomically(() -> {
             chats.ensure(context);
             store.botState().remove(Say.chatState(id, AWAITING));
+            store.botState().remove(Say.chatState(id, FOREIGN));
             SubscriptionStore.Added added = store.subscriptions().add(id, canonical, null, limits.maxQueriesPerChat());
             Html answer = switch (added.outcome()) {
                 case ADDED -> {
                     replies.afterCommit(() -> matcher.sync(id));
-                    yield context.text(Msg.SUBSCRIBE_DONE, Map.of("query", canonical,
+                    yield context.text(Msg.SUBSCRIBE_DONE, Map.of("query", shown(canonical, context),
                             "count", store.subscriptions().list(id).size()));
                 }
-                case ALREADY_FOLLOWED -> context.text(Msg.SUBSCRIBE_EXISTS, Map.of("query", canonical));
+                case ALREADY_FOLLOWED -> context.text(Msg.SUBSCRIBE_EXISTS, Map.of("query", shown(canonical, context)));
                 case LIMIT_REACHED -> context.text(Msg.SUBSCRIBE_TOO_MANY, Map.of("max", limits.maxQueriesPerChat()));
             };
             context.answer(added.outcome() == SubscriptionStore.Outcome.ADDED ? context.plain(Msg.ANSWER_SAVED) : "");
@@ -222,7 +313,7 @@ final class Subscriptions {
             replies.afterCommit(() -> matcher.sync(chatId));
             List<Subscription> left = store.subscriptions().list(chatId);
             context.answer(context.plain(Msg.ANSWER_REMOVED));
-            context.edit(message, context.text(Msg.UNSUBSCRIBE_DONE, Map.of("query", display(gone.get()),
+            context.edit(message, context.text(Msg.UNSUBSCRIBE_DONE, Map.of("query", shown(display(gone.get()), context),
                     "count", left.size())), removeKeyboard(left, context));
         });
     }
@@ -234,7 +325,7 @@ final class Subscriptions {
         List<Button> buttons = new ArrayList<>();
         for (Subscription s : subscriptions) {
             buttons.add(CallbackData.of(UNSUBSCRIBE, Long.toString(s.id()))
-                    .button(context.plain(Msg.BUTTON_REMOVE, Map.of("query", Say.shorten(display(s), LABEL)))));
+                    .button(context.plain(Msg.BUTTON_REMOVE, Map.of("query", Say.shorten(shown(display(s), context), LABEL)))));
         }
         return Keyboard.column(buttons).withRow(List.of(
                 CallbackData.of(UNSUBSCRIBE, "all").button(context.plain(Msg.BUTTON_UNSUBSCRIBE_ALL)),
@@ -247,6 +338,11 @@ final class Subscriptions {
             return sourceName(s.sourceId());
         }
         return s.sourceId() == null ? s.query() : s.query() + " (" + sourceName(s.sourceId()) + ")";
+    }
+
+    /** A query as the reader reads it: its operators in their language ({@code أو} for an Arabic reader). */
+    private static String shown(String query, Context context) {
+        return QueryWording.of(query, context.language().code());
     }
 
     private String sourceName(String id) {
@@ -283,8 +379,8 @@ final class Subscriptions {
                 restricted.add(s.sourceId());
             }
             lines.add(restricted.isEmpty()
-                    ? context.text(Msg.LIST_ITEM, Map.of("number", number, "query", words))
-                    : context.text(Msg.LIST_ITEM_SOURCE, Map.of("number", number, "query", words,
+                    ? context.text(Msg.LIST_ITEM, Map.of("number", number, "query", shown(words, context)))
+                    : context.text(Msg.LIST_ITEM_SOURCE, Map.of("number", number, "query", shown(words, context),
                             "source", Say.list(context.language(), restricted.stream().map(this::sourceName).toList()))));
         }
         for (Subscription s : subscriptions) {

@@ -5,8 +5,9 @@ package dev.mojaz.bot.i18n;
  * ({@code messages_ar.properties}, {@code messages_en.properties}). A test keeps this list and both bundles in
  * step, so a text cannot be missing in one language or left unused. Keys under {@code button.},
  * {@code answer.} and {@code value.} are plain text; the others are Telegram HTML templates. Two families are
- * looked up by name instead: {@code command.<name>} (the command menu, see {@link CommandMenu}) and
- * {@code zone.<zone id>} (time zone names, see {@link Texts#zoneName}).
+ * looked up by name instead: {@code command.<name>} (the command menu, see {@link CommandMenu}),
+ * {@code zone.<zone id>} (time zone names, see {@link Texts#zoneName}) and {@code topic.<query>} (a suggested
+ * topic's button label in a language other than the sources'; optional, English only).
  */
 public enum Msg {
     START_WELCOME("start.welcome"),
@@ -25,6 +26,8 @@ public enum Msg {
     SUBSCRIBE_INVALID("subscribe.invalid"),
     SUBSCRIBE_CANCELLED("subscribe.cancelled"),
     SUBSCRIBE_PICK_SOURCE("subscribe.pick_source"),
+    SUBSCRIBE_FOREIGN("subscribe.foreign"),
+    SUBSCRIBE_FOREIGN_UNKNOWN("subscribe.foreign_unknown"),
     UNSUBSCRIBE_PICK("unsubscribe.pick"),
     UNSUBSCRIBE_NONE("unsubscribe.none"),
     UNSUBSCRIBE_DONE("unsubscribe.done"),
@@ -153,6 +156,8 @@ public enum Msg {
     BUTTON_REMOVESOURCE("button.removesource"),
     BUTTON_LANG_AR("button.lang.ar"),
     BUTTON_LANG_EN("button.lang.en"),
+    BUTTON_FOLLOW_SUGGESTION("button.follow_suggestion"),
+    BUTTON_KEEP_QUERY("button.keep_query"),
     ANSWER_SAVED("answer.saved"),
     ANSWER_REMOVED("answer.removed"),
     ANSWER_CANCELLED("answer.cancelled"),

@@ -99,7 +99,8 @@ class SubscribeConversationTest extends ConversationTestBase {
     void theGuidedFlowOffersTopicsAndTakesTheNextMessageAsTheQuery() {
         SentMessage ask = ask(JOHN_CHAT, JOHN, "/subscribe");
         assertThat(ask.visibleText()).startsWith("What should I watch for?");
-        assertThat(ask.buttonLabels()).contains("سوريا", "لبنان", "Cancel");
+        // an English reader sees the topics by their English names; each subscribes to the Arabic the sources write
+        assertThat(ask.buttonLabels()).contains("Syria", "Lebanon", "Economy", "Cancel");
 
         assertThat(press(JOHN_CHAT, JOHN, ask, "sub:t1")).isEqualTo("Saved");
         assertThat(currentText(ask)).startsWith("Subscribed to لبنان.");
@@ -111,6 +112,46 @@ class SubscribeConversationTest extends ConversationTestBase {
         // once answered, free text is free text again
         SentMessage after = ask(JOHN_CHAT, JOHN, "hello");
         assertThat(after.visibleText()).isEqualTo(text(Language.EN, Msg.UNKNOWN_TEXT));
+    }
+
+    @Test
+    void anArabicReaderSeesTheTopicsAsTheyAreFollowed() {
+        assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe").buttonLabels()).contains("سوريا", "عراق", "اقتصاد");
+    }
+
+    @Test
+    void wordsInALanguageNoSourcePublishesInAreNamedAndTheArabicFormOffered() {
+        SentMessage asked = ask(JOHN_CHAT, JOHN, "/subscribe Syria");
+        assertThat(asked.visibleText()).isEqualTo("The sources I read publish in Arabic, so Syria will rarely match"
+                + " anything. In Arabic: سوريا. Which should I follow?");
+        assertThat(asked.buttonLabels()).containsExactly("Follow “سوريا”", "Keep “Syria” as typed", "Cancel");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).isEmpty();
+
+        assertThat(press(JOHN_CHAT, JOHN, asked, "sub:ar")).isEqualTo("Saved");
+        assertThat(currentText(asked)).startsWith("Subscribed to سوريا.");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).extracting(Subscription::query).containsExactly("سوريا");
+
+        // a name of several words, an exclusion, and alternatives in the reader's own words
+        SentMessage again = ask(JOHN_CHAT, JOHN, "/subscribe \"New York\" OR Cairo -Iran");
+        assertThat(again.visibleText()).contains("so New York, Cairo, Iran will").contains("In Arabic: نيويورك OR القاهرة -إيران.");
+        assertThat(ask(JOHN_CHAT, JOHN, "/subscribe United Arab Emirates").visibleText())
+                .contains("In Arabic: \"الإمارات العربية المتحدة\".");
+
+        // kept as typed when the person says so
+        SentMessage unknown = ask(JOHN_CHAT, JOHN, "/subscribe football");
+        assertThat(unknown.visibleText()).contains("I do not know how it is written in Arabic");
+        assertThat(unknown.buttonData()).containsExactly("sub:keep", "sub:x");
+        press(JOHN_CHAT, JOHN, unknown, "sub:keep");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).extracting(Subscription::query)
+                .containsExactly("سوريا", "football");
+    }
+
+    @Test
+    void anArabicReaderIsToldInArabicAndWordsTheSourcesWriteAreNotQuestioned() {
+        SentMessage asked = ask(LAYLA_CHAT, LAYLA, "/subscribe Lebanon");
+        assertThat(asked.visibleText()).isEqualTo("المصادر التي أقرأ منها تنشر باللغة العربية، فنادراً ما يطابق"
+                + " Lebanon شيئاً منها. وبالعربية: لبنان. ماذا أتابع لك؟");
+        assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe سوريا 2254").visibleText()).startsWith("تم الاشتراك");
     }
 
     @Test

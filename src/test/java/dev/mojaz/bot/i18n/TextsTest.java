@@ -29,13 +29,15 @@ class TextsTest {
 
     @Test
     void bothLanguagesHaveExactlyTheSameKeys() {
-        assertThat(TEXTS.keys(Language.EN)).isEqualTo(TEXTS.keys(Language.AR));
+        // topic.<query> names a suggested topic for readers of another language than the sources': English only
+        assertThat(TEXTS.keys(Language.EN).stream().filter(k -> !k.startsWith("topic.")).collect(Collectors.toSet()))
+                .isEqualTo(TEXTS.keys(Language.AR));
     }
 
     @Test
     void everyKeyInTheBundlesIsNamedInCodeAndEveryNameHasAText() {
         Set<String> fixed = TEXTS.keys(Language.AR).stream()
-                .filter(k -> !k.startsWith("command.") && !k.startsWith("zone."))
+                .filter(k -> !k.startsWith("command.") && !k.startsWith("zone.") && !k.startsWith("topic."))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> named = Arrays.stream(Msg.values()).map(Msg::key).collect(Collectors.toCollection(TreeSet::new));
         assertThat(named).isEqualTo(fixed);
