@@ -1,6 +1,6 @@
 package dev.mojaz.match;
 
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -10,7 +10,8 @@ import java.util.ResourceBundle;
 /**
  * A query that cannot be used as typed. It carries a message key and its arguments rather than a finished
  * sentence, so that the bot can tell each person what was wrong in their own language ({@link #message(Locale)});
- * the texts are in {@code dev/mojaz/match/messages_en.properties} and {@code messages_ar.properties}.
+ * the texts are in {@code dev/mojaz/match/messages_en.properties} and {@code messages_ar.properties} (ICU
+ * MessageFormat, numbered arguments).
  * {@link #getMessage()} is the English text, for logs and the command line.
  */
 public final class InvalidQueryException extends Exception {
@@ -67,6 +68,7 @@ public final class InvalidQueryException extends Exception {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("no message for key " + key, e);
         }
+        // ICU's MessageFormat, as the bot's texts: Arabic counts need its plural forms ({0, plural, ...}).
         return new MessageFormat(pattern, language).format(arguments.toArray());
     }
 }

@@ -216,7 +216,7 @@ class DispatchTest {
         clock.advance(Duration.ofDays(1));
         assertThat(digests(sendEmpty).sendDue()).isEqualTo(2);
         assertThat(store.deliveries().ofChat(2)).singleElement().extracting(m -> m.message().text())
-                .isEqualTo("لا جديد يطابق اشتراكاتك منذ موجزك الأخير.");
+                .isEqualTo("لا جديد يطابق اشتراكاتك منذ نشرتك الأخيرة.");
         assertThat(digests(sendEmpty).sendDue()).as("once per digest hour").isZero();
     }
 }

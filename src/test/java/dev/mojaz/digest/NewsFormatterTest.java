@@ -74,7 +74,7 @@ class NewsFormatterTest {
 
         assertThat(digest).hasSize(1);
         String text = digest.get(0).text().visibleText();
-        assertThat(text).startsWith("موجزك · ").contains("3 أخبار");
+        assertThat(text).startsWith("نشرتك · ").contains("3 أخبار");
         assertThat(text).doesNotContain("القصة نفسها");
         assertThat(text.indexOf("🔎 سوريا")).isLessThan(text.indexOf("جديد عن سوريا"));
         assertThat(text.indexOf("جديد عن سوريا")).isLessThan(text.indexOf("قديم عن سوريا"));

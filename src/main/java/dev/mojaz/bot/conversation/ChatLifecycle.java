@@ -79,6 +79,7 @@ final class ChatLifecycle {
                     context.reply(Msg.START_WELCOME, Map.of("name", name,
                             "digest_time", hours.isEmpty() ? context.plain(Msg.VALUE_NONE)
                                     : Say.list(context.language(), hours),
+                            "hour_count", hours.size(),
                             "timezone", context.texts().zoneName(context.language(), chat.settings().timeZone().getId())));
                 }
             }

@@ -48,7 +48,7 @@ class AdminConversationTest extends ConversationTestBase {
     void statsShowPeopleQueueAndSourceHealth() {
         ask(LAYLA_CHAT, LAYLA, "/subscribe سوريا");
         SentMessage stats = ask(ADMIN_CHAT, ADMIN, "/stats");
-        assertThat(stats.visibleText()).startsWith("Mojaz now\nPeople and chats: 1 (1 active)\nSubscriptions: 1")
+        assertThat(stats.visibleText()).startsWith("Mojaz now\nPeople and chats: 1, active: 1\nSubscriptions: 1")
                 .contains("Outbox: ").contains("• BBC عربي (bbc-arabic): not read yet, last read never");
     }
 

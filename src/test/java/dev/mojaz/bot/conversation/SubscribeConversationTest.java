@@ -84,7 +84,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(pick.buttonLabels()).startsWith("✕ سوريا", "✕ لبنان");
 
         assertThat(press(LAYLA_CHAT, LAYLA, pick, "unsub:" + stored.get(0).id())).isEqualTo("حُذف");
-        assertThat(currentText(pick)).isEqualTo("حُذف سوريا. بقي لديك اشتراك واحد.");
+        assertThat(currentText(pick)).isEqualTo("حُذف اشتراك سوريا. بقي لديك اشتراك واحد.");
         assertThat(currentButtons(pick)).containsExactly("unsub:" + stored.get(1).id(), "unsub:all", "unsub:x");
         assertThat(bot.store.subscriptions().list(LAYLA.id())).extracting(Subscription::query).containsExactly("لبنان");
         assertThat(bot.engine.size()).isEqualTo(1);
@@ -149,8 +149,8 @@ class SubscribeConversationTest extends ConversationTestBase {
     @Test
     void anArabicReaderIsToldInArabicAndWordsTheSourcesWriteAreNotQuestioned() {
         SentMessage asked = ask(LAYLA_CHAT, LAYLA, "/subscribe Lebanon");
-        assertThat(asked.visibleText()).isEqualTo("المصادر التي أقرأ منها تنشر باللغة العربية، فنادراً ما يطابق"
-                + " Lebanon شيئاً منها. وبالعربية: لبنان. ماذا أتابع لك؟");
+        assertThat(asked.visibleText()).isEqualTo("المصادر التي أقرأ منها تنشر باللغة العربية، فنادراً ما يُعثر فيها"
+                + " على Lebanon. وبالعربية: لبنان. ماذا أتابع لك؟");
         assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe سوريا 2254").visibleText()).startsWith("تم الاشتراك");
     }
 

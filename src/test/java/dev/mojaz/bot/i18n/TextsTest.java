@@ -157,11 +157,20 @@ class TextsTest {
     /** Plausible values for every argument a template names, with markup-looking text to test the escaping. */
     private static Map<String, Object> sampleArguments(Language language, String key, boolean plain) {
         Map<String, Object> arguments = new HashMap<>();
-        Set<String> names = new MessageFormat(TEXTS.raw(language, key), language.locale()).getArgumentNames();
+        // every argument, also those inside a plural or select form (getArgumentNames lists the outer ones only)
+        com.ibm.icu.text.MessagePattern pattern = new com.ibm.icu.text.MessagePattern(TEXTS.raw(language, key));
+        Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < pattern.countParts(); i++) {
+            if (pattern.getPart(i).getType() == com.ibm.icu.text.MessagePattern.Part.Type.ARG_NAME) {
+                names.add(pattern.getSubstring(pattern.getPart(i)));
+            }
+        }
         for (String name : names) {
             Object value = switch (name) {
                 case "count", "max", "number", "minutes", "added", "skipped", "part", "parts", "people", "active",
-                        "subscriptions", "articles", "queue", "pending", "sending", "failed", "dead", "sent" -> 3;
+                        "subscriptions", "articles", "queue", "pending", "sending", "failed", "dead", "sent",
+                        "hour_count", "owners", "personal", "limit" -> 3;
+                case "unit" -> "hours";
                 case "link" -> Html.link("https://news.example/a?b=1&c=2", "عنوان <الخبر> & \"التفاصيل\"");
                 case "query_help" -> TEXTS.html(language, Msg.HELP_QUERY);
                 default -> plain ? "قيمة " + name : "قيمة <b>" + name + "</b> & \"x\"";
