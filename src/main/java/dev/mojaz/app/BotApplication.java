@@ -18,6 +18,7 @@ import dev.mojaz.digest.AlertDispatcher;
 import dev.mojaz.digest.DigestScheduler;
 import dev.mojaz.digest.LiveSubscriptions;
 import dev.mojaz.digest.NewsFormatter;
+import dev.mojaz.digest.SourceAudience;
 import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.extract.ExtractionCache;
 import dev.mojaz.match.MatchEngine;
@@ -108,7 +109,9 @@ public final class BotApplication implements AutoCloseable {
         // The matcher takes stored queries as they are: whether a source a query names exists was checked when the
         // person subscribed.
         QueryParser parser = new QueryParser(config.match(), List.of());
-        this.subscriptions = new LiveSubscriptions(new MatchEngine(), parser);
+        // A personal source's articles reach only its owners' subscriptions; the conversation reloads who they are.
+        SourceAudience audience = new SourceAudience(store.personalSources()::restricted);
+        this.subscriptions = new LiveSubscriptions(new MatchEngine(), parser, audience);
         NewsFormatter formatter = new NewsFormatter(texts, fallback, sources::name);
         this.alerts = new AlertDispatcher(store, subscriptions, formatter, config.digest(), sources::name, clock);
         alerts.initialize();
@@ -128,6 +131,7 @@ public final class BotApplication implements AutoCloseable {
         this.conversation = Conversation.builder()
                 .store(store)
                 .subscriptions(subscriptions)
+                .audience(audience)
                 .matchConfig(config.match())
                 .sources(sources.catalog())
                 .fetcher(sources.fetcher())

@@ -39,6 +39,7 @@ public final class LiveSubscriptions implements SubscriptionRegistry {
 
     private final MatchEngine engine;
     private final QueryParser parser;
+    private final SourceAudience audience;
     /** Keyword subscriptions by id, for the query text of a hit. */
     private final Map<Long, Subscription> queries = new ConcurrentHashMap<>();
     /** Followed sources: source id → subscription id → chat id. */
@@ -51,8 +52,14 @@ public final class LiveSubscriptions implements SubscriptionRegistry {
      *               names was checked when the person subscribed
      */
     public LiveSubscriptions(MatchEngine engine, QueryParser parser) {
+        this(engine, parser, SourceAudience.everyone());
+    }
+
+    /** @param audience who each source's articles may reach: a personal source's reach only its owners */
+    public LiveSubscriptions(MatchEngine engine, QueryParser parser, SourceAudience audience) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.audience = Objects.requireNonNull(audience, "audience");
     }
 
     /** Adds every subscription given; returns how many could be used. */
@@ -109,7 +116,10 @@ public final class LiveSubscriptions implements SubscriptionRegistry {
         return engine.remove(subscriptionId);
     }
 
-    /** Every subscription an article matches: keyword queries, and the followers of its source. */
+    /**
+     * Every subscription an article matches: keyword queries, and the followers of its source; of a personal
+     * source's article, only its owners' ({@link SourceAudience}).
+     */
     public List<Hit> match(String title, String text, String sourceId) {
         List<Hit> hits = new ArrayList<>();
         for (SubscriptionQuery q : engine.match(title, text, sourceId)) {
@@ -119,6 +129,9 @@ public final class LiveSubscriptions implements SubscriptionRegistry {
         if (sourceId != null) {
             String source = sourceId.toLowerCase(Locale.ROOT);
             followers.getOrDefault(source, Map.of()).forEach((id, chatId) -> hits.add(new Hit(id, chatId, "", source)));
+        }
+        if (audience.isRestricted(sourceId)) {
+            hits.removeIf(hit -> !audience.reaches(sourceId, hit.chatId()));
         }
         return hits;
     }

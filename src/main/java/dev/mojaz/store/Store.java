@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final BotStateStore botState;
     private final HandledUpdateStore handledUpdates;
     private final SummaryRequestStore summaryRequests;
+    private final PersonalSourceStore personalSources;
     private final Retention retention;
 
     /** Takes ownership of {@code database}: closing the store closes it. */
@@ -42,6 +43,7 @@ public final class Store implements AutoCloseable {
         this.botState = new BotStateStore(database, clock);
         this.handledUpdates = new HandledUpdateStore(database, clock);
         this.summaryRequests = new SummaryRequestStore(database, clock);
+        this.personalSources = new PersonalSourceStore(database, clock);
         this.retention = new Retention(database, clock, retentionDays);
     }
 
@@ -106,6 +108,11 @@ public final class Store implements AutoCloseable {
 
     public SummaryRequestStore summaryRequests() {
         return summaryRequests;
+    }
+
+    /** Sources people added for themselves, their owners, and blocked domains. */
+    public PersonalSourceStore personalSources() {
+        return personalSources;
     }
 
     public Retention retention() {

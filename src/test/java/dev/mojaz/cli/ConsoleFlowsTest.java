@@ -297,7 +297,59 @@ class ConsoleFlowsTest {
         assertThat(subscriptions()).isEmpty();
     }
 
+    // ---- one's own sources ----------------------------------------------------------------------------------------
+
+    @Test
+    void addAFeedOfOneOwnByItsSitesPageAndItsNewsArrives() throws Exception {
+        open("ar");
+        String added = console.type("/add " + console.console().site().weatherHome());
+        assertThat(added).contains(SampleSite.WEATHER_NAME).contains("🔔 " + SampleSite.WEATHER_NAME)
+                .contains("أمطار غزيرة متوقعة");
+        List<String> owned = console.store().personalSources().ownedBy(ConsoleSession.PERSON_ID);
+        assertThat(owned).hasSize(1);
+        assertThat(subscriptions()).extracting(Subscription::sourceId).containsExactly(owned.get(0));
+
+        String sources = console.type("/sources");
+        assertThat(sources).contains(TEXTS.html(Language.AR, Msg.SOURCES_YOURS_HEADER, Map.of("count", 1)).visibleText());
+        console.type(number(sources, TEXTS.plain(Language.AR, Msg.BUTTON_REMOVE_OWN_SOURCE,
+                Map.of("name", SampleSite.WEATHER_NAME))));
+        assertThat(console.store().personalSources().all()).isEmpty();
+        assertThat(subscriptions()).isEmpty();
+    }
+
+    @Test
+    void addFromTheSourcesScreenThenTheLink() throws Exception {
+        open("en");
+        String sources = console.type("/sources");
+        assertThat(console.type(number(sources, label(Language.EN, Msg.BUTTON_ADD_SOURCE))))
+                .contains(text(Language.EN, Msg.ADD_ASK));
+        assertThat(console.type(console.console().site().weatherFeed().toString())).contains("Added");
+        assertThat(console.store().personalSources().ownedBy(ConsoleSession.PERSON_ID)).hasSize(1);
+    }
+
+    @Test
+    void aLinkThatIsNoSourceIsAnsweredAndNothingSaved() throws Exception {
+        open("en");
+        String link = console.console().site().feedUrl().resolve("/nothing-here").toString();
+        assertThat(console.type("/add " + link)).contains(TEXTS.html(Language.EN, Msg.ADD_NOT_FOUND,
+                Map.of("url", link)).visibleText());
+        assertThat(console.type("/add https://10.0.0.1/feed")).contains("private or local network");
+        assertThat(console.store().personalSources().all()).isEmpty();
+    }
+
     // ---- admin flows (the console person is the bot's admin) ----------------------------------------------------
+
+    @Test
+    void promoteAPersonalSourceThenBlockADomain() throws Exception {
+        open("en");
+        console.type("/add " + console.console().site().weatherHome());
+        String id = console.store().personalSources().all().get(0).sourceId();
+        assertThat(console.type("/stats")).contains("Personal sources: 1 of 500 allowed");
+        assertThat(console.type("/promote " + id)).contains("is now one of everyone's sources");
+        assertThat(console.store().personalSources().restricted()).isEmpty();
+        assertThat(console.type("/block spam.example")).contains("spam.example is blocked");
+        assertThat(console.type("/add https://news.spam.example/feed")).contains("are not accepted");
+    }
 
     @Test
     void addSourceThenRemoveItWithTheConfirmation() throws Exception {
@@ -335,6 +387,46 @@ class ConsoleFlowsTest {
         String asked = console.type("/broadcast Hello, everyone");
         String sent = console.type(number(asked, label(Language.EN, Msg.BUTTON_BROADCAST_SEND)));
         assertThat(sent).contains("Hello, everyone");
+    }
+
+    // ---- a newcomer's whole visit -------------------------------------------------------------------------------
+
+    /**
+     * A newcomer whose Telegram is in Arabic changes the language, the digest hour and the time zone, subscribes and
+     * unsubscribes by button, adds their own feed, then erases their data: all by typing, buttons by number.
+     */
+    @Test
+    void aNewcomerChangesLanguageHourAndZoneUnsubscribesByButtonAddsAFeedAndIsForgotten() throws Exception {
+        open("ar");
+        assertThat(console.type("/start")).contains("أهلاً ضيف!");
+        console.type("/lang");
+        assertThat(console.type("2")).contains("From now on I will speak English.");
+
+        String menu = console.type("/settings");
+        String hours = console.type(number(menu, "Digest hours"));
+        console.type(number(hours, "19:00"));
+        String changed = console.type(number(hours, "✓ 08:00"));
+        String back = console.type(number(changed, "« Back"));
+        console.type(number(back, "Time zone"));
+        assertThat(console.type("Cairo")).contains("Time zone set to Cairo.");
+        assertThat(settings().digestHours()).containsExactly(19);
+        assertThat(settings().timeZone()).isEqualTo(ZoneId.of("Africa/Cairo"));
+        assertThat(settings().language()).isEqualTo("en");
+
+        console.type("/subscribe سوريا");
+        String unsubscribe = console.type("/unsubscribe");
+        assertThat(console.type(number(unsubscribe, "✕ سوريا"))).contains("Removed");
+        assertThat(subscriptions()).isEmpty();
+
+        assertThat(console.type("/add " + console.console().site().weatherHome())).contains("Added");
+        assertThat(console.store().personalSources().all()).hasSize(1);
+
+        String asked = console.type("/forget");
+        assertThat(console.type(number(asked, "Yes, erase everything"))).contains("Done: everything I kept about you is erased.");
+        assertThat(console.store().chats().find(ConsoleSession.PERSON_ID)).isEmpty();
+        assertThat(console.store().personalSources().all()).as("a source no one owns goes too").isEmpty();
+        assertThat(console.console().pipeline().catalog().all()).extracting(SourceConfig::id)
+                .containsExactly(SampleSite.SOURCE_ID);
     }
 
     // ---- the session itself -------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ final class ChatLifecycle {
     static final String LANG = "lang";
     static final String FORGET = "forget";
     /** Bot-state keys of a chat, erased with it. */
-    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING, Subscriptions.FOREIGN);
+    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING, Subscriptions.FOREIGN,
+            PersonalSources.AWAITING);
 
     private final Store store;
     private final ChatRegistry chats;
@@ -38,9 +39,10 @@ final class ChatLifecycle {
     private final MatcherSync matcher;
     private final LanguagePreferences languages;
     private final OnDemandDigest digest;
+    private final PersonalSources personal;
 
     ChatLifecycle(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                  MatcherSync matcher, LanguagePreferences languages, OnDemandDigest digest) {
+                  MatcherSync matcher, LanguagePreferences languages, OnDemandDigest digest, PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -48,6 +50,7 @@ final class ChatLifecycle {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.languages = Objects.requireNonNull(languages, "languages");
         this.digest = Objects.requireNonNull(digest, "digest");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     void start(ParsedCommand command, Context context) throws InterruptedException {
@@ -166,6 +169,8 @@ final class ChatLifecycle {
         }
         replies.atomically(() -> {
             store.chats().forget(id);
+            // its ownership of personal sources went with the chat; a source no one owns now goes too
+            personal.removeOwnerless();
             for (String what : CHAT_STATE) {
                 store.botState().remove(Say.chatState(id, what));
             }

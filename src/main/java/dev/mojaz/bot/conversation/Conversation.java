@@ -22,6 +22,8 @@ import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.config.TelegramConfig;
 import dev.mojaz.digest.OnDemandDigest;
+import dev.mojaz.digest.SourceAudience;
+import dev.mojaz.source.feed.FeedDiscovery;
 import dev.mojaz.extract.ArticleExtractor;
 import dev.mojaz.extract.ExtractionCache;
 import dev.mojaz.match.QueryParser;
@@ -99,16 +101,21 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
         this.matcher = new MatcherSync(store, b.subscriptions);
         Permissions permissions = new Permissions(b.chatAdmins);
 
-        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest);
+        PersonalSources personal = new PersonalSources(store, chats, permissions, replies, matcher, b.sources,
+                new FeedDiscovery(b.fetcher), b.audience, b.botConfig.personalSources(),
+                b.matchConfig::maxQueriesPerChat, b.clock);
+        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest,
+                personal);
         Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, matcher, parsers, b.sources,
-                b.matchConfig, b.botConfig.suggestedTopics(), b.clock);
+                b.matchConfig, b.botConfig.suggestedTopics(), b.clock, personal);
         Settings settings = new Settings(store, chats, permissions, replies, b.botConfig.timeZones());
         this.summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer, b.texts,
                 new Summaries.Setup(new RequestThrottle(b.telegramConfig.limits(), b.clock), chats,
                         b.botConfig.defaultSummarySentences(), b.botConfig.textSummaryMinSentences(),
                         b.telegramConfig.summaryWorkers(), replies, store, b.sleeper, b.clock));
-        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock);
-        FreeText text = new FreeText(subscriptions, summaries, admin);
+        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock,
+                personal);
+        FreeText text = new FreeText(subscriptions, summaries, admin, personal);
 
         Language fallback = Language.fromCode(b.telegramConfig.defaultLanguage()).orElse(Language.AR);
         this.router = Router.builder()
@@ -127,6 +134,9 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
                 .command(BotCommand.UNSUBSCRIBE, subscriptions::unsubscribe)
                 .command(BotCommand.LIST, subscriptions::list)
                 .command(BotCommand.SOURCES, subscriptions::sources)
+                .command(BotCommand.ADD, personal::add)
+                .command(BotCommand.PROMOTE, personal::promote)
+                .command(BotCommand.BLOCK, personal::block)
                 .command(BotCommand.SETTINGS, settings::settings)
                 .command(BotCommand.SUMMARY, summaries::summaryCommand)
                 .command(BotCommand.ADDSOURCE, admin::addSource)
@@ -140,6 +150,7 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
                 .callback(Subscriptions.SUBSCRIBE, subscriptions::subscribePressed)
                 .callback(Subscriptions.UNSUBSCRIBE, subscriptions::unsubscribePressed)
                 .callback(Subscriptions.SOURCES, subscriptions::sourcesPressed)
+                .callback(PersonalSources.PREFIX, personal::pressed)
                 .callback(Settings.PREFIX, settings::pressed)
                 .callback(Admin.BROADCAST, admin::broadcastPressed)
                 .callback(Admin.REMOVE_SOURCE, admin::removeSourcePressed)
@@ -243,6 +254,7 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
         private FileDownloads files;
         private Runnable onEnqueued = () -> { };
         private Sleeper sleeper;
+        private SourceAudience audience;
 
         private Builder() {
         }
@@ -347,6 +359,15 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
             return this;
         }
 
+        /**
+         * Who each source's articles reach; give the one the live subscriptions filter with, so that a source
+         * someone adds or an admin promotes counts at once (optional: a new one over the store).
+         */
+        public Builder audience(SourceAudience value) {
+            this.audience = value;
+            return this;
+        }
+
         /** Waits before trying the store again (optional: real waits by the clock). */
         public Builder sleeper(Sleeper value) {
             this.sleeper = value;
@@ -374,6 +395,9 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
             Objects.requireNonNull(onEnqueued, "onEnqueued");
             if (sleeper == null) {
                 sleeper = Sleeper.system(clock);
+            }
+            if (audience == null) {
+                audience = new SourceAudience(store.personalSources()::restricted);
             }
             return new Conversation(this);
         }

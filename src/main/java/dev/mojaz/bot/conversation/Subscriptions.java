@@ -64,11 +64,12 @@ final class Subscriptions {
     private final MatchConfig limits;
     private final List<String> topics;
     private final Clock clock;
+    private final PersonalSources personal;
     private final ForeignWords foreignWords = new ForeignWords(ArabicNames.cldr());
 
     Subscriptions(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
                   MatcherSync matcher, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
-                  List<String> topics, Clock clock) {
+                  List<String> topics, Clock clock, PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -79,6 +80,7 @@ final class Subscriptions {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.topics = List.copyOf(topics);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     // ---- /subscribe ---------------------------------------------------------------------------------------
@@ -97,6 +99,7 @@ final class Subscriptions {
             if (context.chat().kind() == dev.mojaz.bot.chat.ChatKind.PRIVATE) {
                 // only a private chat's next message reaches the bot; in a group the buttons or /subscribe@bot do
                 store.botState().put(Say.chatState(id, AWAITING), Long.toString(clock.millis()));
+                store.botState().remove(Say.chatState(id, PersonalSources.AWAITING)); // the latest question is open
             }
             List<Button> buttons = new ArrayList<>();
             for (int i = 0; i < topics.size(); i++) {
@@ -157,7 +160,7 @@ final class Subscriptions {
         Optional<String> chosen = pending;
         if (arabic && pending.isPresent()) {
             try {
-                chosen = foreignWords.check(parsers.get().parse(pending.get()), sources.enabled())
+                chosen = foreignWords.check(parsers.get().parse(pending.get()), personal.reaching(context.chat().id()))
                         .flatMap(ForeignWords.Finding::suggestion);
             } catch (InvalidQueryException e) {
                 chosen = Optional.empty();
@@ -237,7 +240,7 @@ final class Subscriptions {
             return;
         }
         if (!asChosen) {
-            Optional<ForeignWords.Finding> foreign = foreignWords.check(query, sources.enabled());
+            Optional<ForeignWords.Finding> foreign = foreignWords.check(query, personal.reaching(context.chat().id()));
             if (foreign.isPresent()) {
                 askAboutForeign(text, query, foreign.get(), context);
                 return;
@@ -402,7 +405,10 @@ final class Subscriptions {
         context.reply(page.text(), page.keyboard());
     }
 
-    /** {@code p:<page>} turns the page; {@code f:<page>:<source id>} follows or unfollows a whole source. */
+    /**
+     * {@code p:<page>} turns the page; {@code f:<page>:<source id>} follows or unfollows a whole source;
+     * {@code r:<page>:<source id>} gives up one of the chat's own sources.
+     */
     void sourcesPressed(String payload, Context context) throws InterruptedException {
         String[] parts = payload.split(":", 3);
         int message = Say.pressed(context);
@@ -412,7 +418,7 @@ final class Subscriptions {
             context.edit(message, page.text(), page.keyboard());
             return;
         }
-        if (parts.length != 3 || !parts[0].equals("f") || sources.find(parts[2]).isEmpty()) {
+        if (parts.length != 3 || !(parts[0].equals("f") || parts[0].equals("r")) || sources.find(parts[2]).isEmpty()) {
             context.answer(context.plain(Msg.ANSWER_EXPIRED));
             return;
         }
@@ -422,6 +428,18 @@ final class Subscriptions {
         long chatId = context.chat().id();
         String sourceId = parts[2];
         int pageNumber = parseIndex(parts[1]);
+        if (parts[0].equals("r")) {
+            replies.atomically(() -> {
+                if (!personal.leave(chatId, sourceId)) {
+                    context.answer(context.plain(Msg.ANSWER_EXPIRED));
+                } else {
+                    context.answer(context.plain(Msg.ANSWER_REMOVED));
+                }
+                Page page = page(context, pageNumber);
+                context.edit(message, page.text(), page.keyboard());
+            });
+            return;
+        }
         replies.atomically(() -> {
             chats.ensure(context);
             Optional<Subscription> following = wholeSource(chatId, sourceId);
@@ -445,28 +463,46 @@ final class Subscriptions {
     private record Page(Html text, Keyboard keyboard) {
     }
 
+    /**
+     * The /sources screen: the chat's own sources first (each with a follow toggle and ✕), then everyone's, a page
+     * of them at a time, and a button to add a source of one's own.
+     */
     private Page page(Context context, int wanted) {
-        List<SourceConfig> all = sources.enabled();
-        if (all.isEmpty()) {
-            return new Page(context.text(Msg.SOURCES_NONE), Keyboard.NONE);
-        }
-        int pages = (all.size() + SOURCES_PER_PAGE - 1) / SOURCES_PER_PAGE;
-        int page = Math.max(0, Math.min(wanted, pages - 1));
-        List<SourceConfig> shown = all.subList(page * SOURCES_PER_PAGE, Math.min(all.size(), (page + 1) * SOURCES_PER_PAGE));
-        Set<String> followed = store.subscriptions().list(context.chat().id()).stream()
+        long chatId = context.chat().id();
+        List<SourceConfig> yours = personal.yours(chatId);
+        List<SourceConfig> all = personal.everyones();
+        Set<String> followed = store.subscriptions().list(chatId).stream()
                 .filter(s -> s.query().isBlank() && s.sourceId() != null)
                 .map(Subscription::sourceId).collect(Collectors.toSet());
+        int pages = Math.max(1, (all.size() + SOURCES_PER_PAGE - 1) / SOURCES_PER_PAGE);
+        int page = Math.max(0, Math.min(wanted, pages - 1));
         List<Html> lines = new ArrayList<>();
-        lines.add(context.text(Msg.SOURCES_HEADER, Map.of("count", all.size())));
-        List<Button> buttons = new ArrayList<>();
-        for (SourceConfig source : shown) {
-            lines.add(context.text(Msg.SOURCES_ITEM, Map.of("name", source.name(), "id", source.id())));
-            boolean follows = followed.contains(source.id());
-            buttons.add(CallbackData.of(SOURCES, "f:" + page + ":" + source.id()).button(context.plain(
-                    follows ? Msg.BUTTON_UNFOLLOW_SOURCE : Msg.BUTTON_FOLLOW_SOURCE,
-                    Map.of("name", Say.shorten(source.name(), LABEL)))));
+        Keyboard keyboard = Keyboard.NONE;
+        if (!yours.isEmpty()) {
+            lines.add(context.text(Msg.SOURCES_YOURS_HEADER, Map.of("count", yours.size())));
+            for (SourceConfig source : yours) {
+                lines.add(context.text(Msg.SOURCES_ITEM, Map.of("name", source.name(), "id", source.id())));
+                keyboard = keyboard.withRow(List.of(followButton(context, source, followed, page),
+                        CallbackData.of(SOURCES, "r:" + page + ":" + source.id()).button(context.plain(
+                                Msg.BUTTON_REMOVE_OWN_SOURCE, Map.of("name", Say.shorten(source.name(), LABEL))))));
+            }
+            lines.add(Html.EMPTY);
         }
-        Keyboard keyboard = Keyboard.grid(buttons, 2);
+        if (all.isEmpty()) {
+            lines.add(context.text(Msg.SOURCES_NONE));
+        } else {
+            List<SourceConfig> shown = all.subList(page * SOURCES_PER_PAGE,
+                    Math.min(all.size(), (page + 1) * SOURCES_PER_PAGE));
+            lines.add(context.text(Msg.SOURCES_HEADER, Map.of("count", all.size())));
+            List<Button> buttons = new ArrayList<>();
+            for (SourceConfig source : shown) {
+                lines.add(context.text(Msg.SOURCES_ITEM, Map.of("name", source.name(), "id", source.id())));
+                buttons.add(followButton(context, source, followed, page));
+            }
+            for (List<Button> row : Keyboard.grid(buttons, 2).rows()) {
+                keyboard = keyboard.withRow(row);
+            }
+        }
         List<Button> turn = new ArrayList<>();
         if (page > 0) {
             turn.add(CallbackData.of(SOURCES, "p:" + (page - 1)).button(context.plain(Msg.BUTTON_PREVIOUS)));
@@ -474,7 +510,18 @@ final class Subscriptions {
         if (page < pages - 1) {
             turn.add(CallbackData.of(SOURCES, "p:" + (page + 1)).button(context.plain(Msg.BUTTON_NEXT)));
         }
-        return new Page(Html.join(Html.text("\n"), lines), keyboard.withRow(turn));
+        keyboard = keyboard.withRow(turn);
+        lines.add(Html.concat(Html.text("\n"), context.text(Msg.SOURCES_ADD_HINT)));
+        keyboard = keyboard.withRow(List.of(CallbackData.of(PersonalSources.PREFIX, "a")
+                .button(context.plain(Msg.BUTTON_ADD_SOURCE))));
+        return new Page(Html.join(Html.text("\n"), lines), keyboard);
+    }
+
+    private static Button followButton(Context context, SourceConfig source, Set<String> followed, int page) {
+        boolean follows = followed.contains(source.id());
+        return CallbackData.of(SOURCES, "f:" + page + ":" + source.id()).button(context.plain(
+                follows ? Msg.BUTTON_UNFOLLOW_SOURCE : Msg.BUTTON_FOLLOW_SOURCE,
+                Map.of("name", Say.shorten(source.name(), LABEL))));
     }
 
     private Optional<Subscription> wholeSource(long chatId, String sourceId) {

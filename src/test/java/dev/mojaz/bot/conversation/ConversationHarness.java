@@ -1,6 +1,7 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.digest.LiveSubscriptions;
+import dev.mojaz.digest.SourceAudience;
 import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.i18n.Texts;
 import dev.mojaz.bot.send.Backoff;
@@ -12,7 +13,9 @@ import dev.mojaz.bot.telegram.TelegramChatAdmins;
 import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
+import dev.mojaz.config.BotConfig;
 import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.PersonalSourcesConfig;
 import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
@@ -72,13 +75,17 @@ final class ConversationHarness implements AutoCloseable {
         Duration pollTimeout = Duration.ofSeconds(2);
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
+        /** bot.personal-sources: the limits on /add. */
+        PersonalSourcesConfig personalSources = DEFAULTS.bot().personalSources();
     }
 
     final FakeTelegramServer server;
     final Options options;
     final Store store;
     final MatchEngine engine = new MatchEngine();
-    final LiveSubscriptions live = new LiveSubscriptions(engine, new QueryParser(DEFAULTS.match(), List.of()));
+    final LiveSubscriptions live;
+    /** Who each source's articles reach (a personal source's, its owners only), shared by the matcher and the bot. */
+    final SourceAudience audience;
     final SourceCatalog catalog;
     final Summarizer summarizer = new Summarizer(DEFAULTS.summary());
     final ArticleExtractor extractor = new ArticleExtractor(BoilerplateFilter.standard());
@@ -96,6 +103,8 @@ final class ConversationHarness implements AutoCloseable {
                 : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
                         Database.DEFAULT_READERS), clock, 30);
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
+        this.audience = new SourceAudience(store.personalSources()::restricted);
+        this.live = new LiveSubscriptions(engine, new QueryParser(DEFAULTS.match(), List.of()), audience);
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
         fetch.maxRetries = 0;
@@ -126,6 +135,7 @@ final class ConversationHarness implements AutoCloseable {
         this.conversation = Conversation.builder()
                 .store(store)
                 .subscriptions(live)
+                .audience(audience)
                 .matchConfig(new MatchConfig(options.maxQueriesPerChat, DEFAULTS.match().maxQueryLength(),
                         DEFAULTS.match().maxTermsPerQuery()))
                 .sources(catalog)
@@ -136,7 +146,7 @@ final class ConversationHarness implements AutoCloseable {
                 .digest(digest)
                 .texts(TEXTS)
                 .telegramConfig(telegram)
-                .botConfig(DEFAULTS.bot())
+                .botConfig(botConfig(options))
                 .clock(clock)
                 .botUsername(username)
                 .ephemeralSender(sender)
@@ -151,6 +161,13 @@ final class ConversationHarness implements AutoCloseable {
                 new Backoff(options.pollRetry, options.pollRetry, 3), clock, options.updateWorkers,
                 options.intakeSleeper);
         intake.start();
+    }
+
+    private static BotConfig botConfig(Options options) {
+        BotConfig b = DEFAULTS.bot();
+        return new BotConfig(b.defaultTimeZone(), b.defaultDigestHours(), b.defaultSummarySentences(), b.defaultAlerts(),
+                b.timeZones(), b.textSummaryMinSentences(), b.maxOpmlBytes(), b.suggestedTopics(),
+                options.personalSources);
     }
 
     /** The SQLite file the bot keeps its state in, under the test's folder. */
