@@ -94,16 +94,17 @@ public final class ConsoleSession {
         // The console is the intake here: it advances the mark as the Telegram intake does after an update.
         application.conversation().updateOffsets().handled(id);
         application.sendNow();
-        if (site.publishNext()) {
-            application.pollNow();
-        }
+        site.publishNext();
+        // every source, each line: the sample feed's new article, and a source the person has just added
+        application.pollNow();
         application.dispatchNow();
         application.sendNow();
         if (site.published() == site.total() && !toldSamplesAreOut) {
             toldSamplesAreOut = true;
             synchronized (notes) {
-                notes.println("(console: that was the last of the " + site.total() + " sample articles; no more news"
-                        + " arrives in this session. /digest, /list and links you send still work.)");
+                notes.println("(console: that was the last of the " + site.total() + " sample articles; no more"
+                        + " samples arrive in this session. /digest, /list, links you send and sources you /add"
+                        + " still work.)");
                 notes.println();
             }
         }

@@ -418,7 +418,8 @@ class ConsoleFlowsTest {
         assertThat(console.type(number(unsubscribe, "✕ سوريا"))).contains("Removed");
         assertThat(subscriptions()).isEmpty();
 
-        assertThat(console.type("/add " + console.console().site().weatherHome())).contains("Added");
+        assertThat(console.type("/add " + console.console().site().weatherHome())).contains("Added")
+                .as("its news arrives at once, long after the samples ran out").contains("🔔 " + SampleSite.WEATHER_NAME);
         assertThat(console.store().personalSources().all()).hasSize(1);
 
         String asked = console.type("/forget");
