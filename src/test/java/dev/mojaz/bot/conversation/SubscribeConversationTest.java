@@ -157,8 +157,8 @@ class SubscribeConversationTest extends ConversationTestBase {
     @Test
     void followingAWholeSourceFromSources() {
         SentMessage sources = ask(JOHN_CHAT, JOHN, "/sources");
-        assertThat(sources.visibleText()).startsWith("The sources I read (8).").contains("سانا (sana)");
-        assertThat(sources.buttonData()).hasSize(8).contains("src:f:0:bbc-arabic");
+        assertThat(sources.visibleText()).startsWith("Everyone's sources (8).").contains("سانا (sana)");
+        assertThat(sources.buttonData()).hasSize(9).contains("src:f:0:bbc-arabic", "my:a");
 
         assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:bbc-arabic")).isEqualTo("Saved");
         assertThat(currentButtons(sources)).contains("src:f:0:bbc-arabic");
