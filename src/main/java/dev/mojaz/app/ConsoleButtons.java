@@ -1,7 +1,7 @@
 package dev.mojaz.app;
 
-import dev.mojaz.bot.chat.Button;
-import dev.mojaz.bot.chat.Keyboard;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.Keyboard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

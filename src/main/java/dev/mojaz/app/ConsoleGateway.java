@@ -1,14 +1,14 @@
 package dev.mojaz.app;
 
-import dev.mojaz.bot.chat.Button;
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.format.TelegramHtml;
-import dev.mojaz.bot.send.MessageGateway;
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.delivery.outbox.MessageGateway;
+import dev.mojaz.delivery.outbox.SendOutcome;
+import dev.mojaz.html.Html;
+import dev.mojaz.html.TelegramHtml;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -3,7 +3,7 @@ package dev.mojaz.app;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.telegram.UpdateOffsetStore;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,6 +2,7 @@ package dev.mojaz.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mojaz.common.DaemonThreads;
 import dev.mojaz.config.SourceConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,11 +69,7 @@ public final class SampleSite implements AutoCloseable {
     public static SampleSite start(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         List<Sample> samples = load();
-        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread t = new Thread(runnable, "mojaz-samples");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("mojaz-samples"));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
             SampleSite site = new SampleSite(samples, clock, server, thread);

@@ -1,21 +1,22 @@
 package dev.mojaz.cli;
 
-import dev.mojaz.bot.chat.ChatAdmins;
-import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.app.BotApplication;
 import dev.mojaz.app.ConsoleButtons;
 import dev.mojaz.app.ConsoleGateway;
 import dev.mojaz.app.ConsoleSession;
 import dev.mojaz.app.SampleSite;
 import dev.mojaz.app.Sources;
+import dev.mojaz.bot.chat.ChatAdmins;
+import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.source.http.AddressGuard;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.http.AddressGuard;
+import dev.mojaz.store.SqlStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,7 +85,7 @@ public final class ConsoleCommand implements Callable<Integer> {
      * The running parts of one console session, closed in reverse order of opening: the sample site, the store, the
      * source pipeline, the bot, and the session a person types into. (Tests open one to type line by line.)
      */
-    record Console(SampleSite site, Store store, SourcePipeline pipeline, BotApplication application,
+    record Console(SampleSite site, Storage store, SourcePipeline pipeline, BotApplication application,
                    ConsoleSession session) implements AutoCloseable {
         static Console open(CliContext context, MojazConfig loaded, Path storeFile, String language) {
             String lang = language == null ? loaded.telegram().defaultLanguage() : language;
@@ -92,14 +93,14 @@ public final class ConsoleCommand implements Callable<Integer> {
                 throw new UsageException("--lang must be ar or en (was '" + lang + "')");
             }
             SampleSite site = SampleSite.start(context.clock());
-            Store store = null;
+            Storage store = null;
             SourcePipeline pipeline = null;
             try {
                 // The sample site is on the loopback address; it, and only it, is let through (also for /summary of
                 // the links the alerts show, and for feeds people /add from it).
                 AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
                 MojazConfig console = forConsole(loaded, site, storeFile);
-                store = Store.open(console.store(), context.workingDirectory(), context.clock());
+                store = SqlStorage.open(console.store(), context.workingDirectory(), context.clock());
                 pipeline = new SourcePipeline(console, store, context.clock(), sampleSiteOnly);
                 ConsoleButtons buttons = new ConsoleButtons();
                 BotApplication application = new BotApplication(console, store,

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractedPage;
-import dev.mojaz.summary.Summarizer;
-import dev.mojaz.summary.Summary;
-import dev.mojaz.summary.SummaryLength;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractedPage;
+import dev.mojaz.ingest.summary.Summarizer;
+import dev.mojaz.ingest.summary.Summary;
+import dev.mojaz.ingest.summary.SummaryLength;
 import dev.mojaz.text.BoilerplateFilter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code summarize}: the article's best sentences, exactly as written, one per line in article order; or, with
- * {@code --jsonl}, one JSON summary per input line (GUIDE.md, "Contracts").
+ * {@code --jsonl}, one JSON summary per input line, in input order, in one process. A bad line gives its own
+ * {@code {"id", "error"}} line and the batch goes on.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = {"Summarise an article in a few of its own sentences, one per line, in article order.",

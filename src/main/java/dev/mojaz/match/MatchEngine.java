@@ -43,7 +43,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 public final class MatchEngine {
     /** The one field title and text are analysed into (with a position gap between them). */
-    static final String FIELD = "text";
+    public static final String FIELD = "text";
 
     private final MatchAnalyzer analyzer = MatchAnalyzer.forDocuments();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -192,7 +192,7 @@ public final class MatchEngine {
      * subscription checked one by one with the same checks as {@link #match}, with neither the anchor index nor
      * the sharing of equal queries (a phrase is still looked for once per article).
      */
-    List<SubscriptionQuery> matchEachQuery(String title, String text, String sourceId) {
+    public List<SubscriptionQuery> matchEachQuery(String title, String text, String sourceId) {
         String source = sourceId == null ? null : sourceId.toLowerCase(Locale.ROOT);
         lock.readLock().lock();
         try {
@@ -211,7 +211,7 @@ public final class MatchEngine {
     }
 
     /** Makes the analysis forget the word forms it remembers (see {@link ArabicFormsFilter}); for the benchmark. */
-    void forgetWordForms() {
+    public void forgetWordForms() {
         analyzer.clearCaches();
     }
 

@@ -1,5 +1,7 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.PersonalSourceRepository;
+import dev.mojaz.domain.PersonalSourceRepository.PersonalSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,28 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * Sources people add for themselves, who owns each, and the domains admins keep out. The source itself is a row
- * of the sources table ({@link SourceStore}), polled like any other and once however many people own it; a personal
- * source's articles reach only its owners until an admin promotes it. Deleting the source row (or the last owner's
- * chat) takes its rows here with it.
- */
-public final class PersonalSourceStore {
-    /**
-     * A personal source.
-     *
-     * @param sourceId its id in the sources table
-     * @param urlKey   the canonical form of the URL that is polled (one source per feed)
-     * @param promoted an admin made it everyone's: its articles reach every subscription
-     * @param addedBy  the chat that added it first
-     */
-    public record PersonalSource(String sourceId, String urlKey, boolean promoted, long addedBy, Instant addedAt) {
-        public PersonalSource {
-            Objects.requireNonNull(sourceId, "sourceId");
-            Objects.requireNonNull(urlKey, "urlKey");
-        }
-    }
-
+/** {@link PersonalSourceRepository} over the database's personal_sources, source_owners and blocked_domains. */
+public final class PersonalSourceStore implements PersonalSourceRepository {
     private static final String COLUMNS = "source_id, url_key, promoted, added_by, added_at";
 
     private final Database db;
@@ -48,6 +30,7 @@ public final class PersonalSourceStore {
      * Marks an existing row of the sources table as {@code chatId}'s personal source, its first owner. Call it in
      * the transaction that stored the source.
      */
+    @Override
     public void create(String sourceId, String urlKey, long chatId) {
         db.write(sql -> {
             Instant now = clock.instant();
@@ -58,24 +41,28 @@ public final class PersonalSourceStore {
         });
     }
 
+    @Override
     public Optional<PersonalSource> find(String sourceId) {
         return db.read(sql -> sql.first("SELECT " + COLUMNS + " FROM personal_sources WHERE source_id = ?",
                 PersonalSourceStore::personal, sourceId));
     }
 
     /** The personal source polling this URL (its canonical form), if any. */
+    @Override
     public Optional<PersonalSource> byUrlKey(String urlKey) {
         return db.read(sql -> sql.first("SELECT " + COLUMNS + " FROM personal_sources WHERE url_key = ?",
                 PersonalSourceStore::personal, urlKey));
     }
 
     /** Every personal source, promoted or not, by id. */
+    @Override
     public List<PersonalSource> all() {
         return db.read(sql -> sql.list("SELECT " + COLUMNS + " FROM personal_sources ORDER BY source_id",
                 PersonalSourceStore::personal));
     }
 
     /** Adds an owner; false when the chat owned it already. */
+    @Override
     public boolean addOwner(String sourceId, long chatId) {
         return db.write(sql -> sql.insertIfAbsent("INSERT INTO source_owners (source_id, chat_id, added_at) "
                 + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING chat_id", sourceId, chatId, clock.instant())
@@ -83,28 +70,33 @@ public final class PersonalSourceStore {
     }
 
     /** Removes an owner; false when the chat was not one. */
+    @Override
     public boolean removeOwner(String sourceId, long chatId) {
         return db.write(sql -> sql.update("DELETE FROM source_owners WHERE source_id = ? AND chat_id = ?",
                 sourceId, chatId) > 0);
     }
 
     /** The personal sources a chat owns, oldest first. */
+    @Override
     public List<String> ownedBy(long chatId) {
         return db.read(sql -> sql.list("SELECT source_id FROM source_owners WHERE chat_id = ? ORDER BY added_at, "
                 + "source_id", row -> row.string("source_id"), chatId));
     }
 
+    @Override
     public List<Long> owners(String sourceId) {
         return db.read(sql -> sql.list("SELECT chat_id FROM source_owners WHERE source_id = ? ORDER BY added_at",
                 row -> row.longValue("chat_id"), sourceId));
     }
 
     /** How many personal sources there are (for {@code bot.personal-sources.total}). */
+    @Override
     public long count() {
         return db.read(sql -> sql.number("SELECT COUNT(*) FROM personal_sources"));
     }
 
     /** Personal sources no one owns any more (their last owner left or was forgotten), not promoted. */
+    @Override
     public List<String> ownerless() {
         return db.read(sql -> sql.list("SELECT p.source_id FROM personal_sources p WHERE p.promoted = FALSE "
                 + "AND NOT EXISTS (SELECT 1 FROM source_owners o WHERE o.source_id = p.source_id) ORDER BY p.source_id",
@@ -112,12 +104,14 @@ public final class PersonalSourceStore {
     }
 
     /** Makes a personal source everyone's; false when there is no such personal source. */
+    @Override
     public boolean promote(String sourceId) {
         return db.write(sql -> sql.update("UPDATE personal_sources SET promoted = TRUE WHERE source_id = ?",
                 sourceId) > 0);
     }
 
     /** The owners of every personal source that is not promoted: who its articles may reach. */
+    @Override
     public Map<String, Set<Long>> restricted() {
         return db.read(sql -> {
             Map<String, Set<Long>> owners = new HashMap<>();
@@ -135,6 +129,7 @@ public final class PersonalSourceStore {
     // ---- blocked domains ----------------------------------------------------------------------------------------
 
     /** Keeps a domain (and its subdomains) out; false when it was blocked already. */
+    @Override
     public boolean block(String domain, long by) {
         String d = domain.toLowerCase(Locale.ROOT);
         return db.write(sql -> sql.insertIfAbsent("INSERT INTO blocked_domains (domain, blocked_by, blocked_at) "
@@ -142,11 +137,13 @@ public final class PersonalSourceStore {
     }
 
     /** Whether {@code host} is a blocked domain or under one. */
+    @Override
     public boolean isBlocked(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return blocked().stream().anyMatch(domain -> h.equals(domain) || h.endsWith("." + domain));
     }
 
+    @Override
     public List<String> blocked() {
         return db.read(sql -> sql.list("SELECT domain FROM blocked_domains ORDER BY domain", row -> row.string("domain")));
     }

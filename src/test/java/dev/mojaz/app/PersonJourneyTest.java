@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.source.ArticleRepository.StoredArticle;
+import dev.mojaz.domain.ArticleRepository.StoredArticle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.app.ConsoleSession;
 import dev.mojaz.app.SampleSite;
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.store.SqlStorage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -69,7 +69,7 @@ class ConsoleCommandTest {
     @Test
     void aSubscribedChatSeesAlertsAsTheSampleFeedPublishes() {
         Path file = dir.resolve("console.db");
-        try (Store store = Store.open(new StoreConfig(file.toString(), 30), dir, Clock.systemUTC())) {
+        try (SqlStorage store = SqlStorage.open(new StoreConfig(file.toString(), 30), dir, Clock.systemUTC())) {
             store.chats().register(ConsoleSession.PERSON_ID, ChatKind.PRIVATE, "ضيف",
                     ChatSettings.defaults("ar", ZoneId.of("Asia/Damascus")).withDigestHours(List.of()));
             store.subscriptions().add(ConsoleSession.PERSON_ID, "سوريا", null, 50);

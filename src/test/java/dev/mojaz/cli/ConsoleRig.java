@@ -3,8 +3,8 @@ package dev.mojaz.cli;
 import dev.mojaz.app.ConsoleSession;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,7 +53,7 @@ final class ConsoleRig implements AutoCloseable {
         return printed;
     }
 
-    Store store() {
+    Storage store() {
         return console.store();
     }
 

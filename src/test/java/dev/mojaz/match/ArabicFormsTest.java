@@ -2,6 +2,7 @@ package dev.mojaz.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mojaz.bench.match.SampleArticles;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

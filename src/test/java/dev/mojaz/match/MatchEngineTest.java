@@ -2,6 +2,9 @@ package dev.mojaz.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mojaz.bench.match.BenchQueries;
+import dev.mojaz.bench.match.MonitorMatchEngine;
+import dev.mojaz.bench.match.SampleArticles;
 import dev.mojaz.config.MatchConfig;
 import java.util.ArrayList;
 import java.util.List;

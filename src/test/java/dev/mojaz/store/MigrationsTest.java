@@ -99,7 +99,7 @@ class MigrationsTest {
      * they see as many rows as the tables hold.
      */
     private static void readEverything(TestDatabase target, Map<String, Long> counts) {
-        try (Store store = new Store(target.open(), Clock.systemUTC(), 30)) {
+        try (SqlStorage store = new SqlStorage(target.open(), Clock.systemUTC(), 30)) {
             assertThat((long) store.sources().all().size()).isEqualTo(counts.get("sources"));
             assertThat((long) store.sourceStates().all().size()).isEqualTo(counts.get("source_state"));
             assertThat((long) store.articles().since(Instant.EPOCH, 10_000).size()).isEqualTo(counts.get("articles"));

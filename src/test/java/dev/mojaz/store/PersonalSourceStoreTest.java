@@ -3,6 +3,7 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.SourceConfig;
+import dev.mojaz.domain.Subscription;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

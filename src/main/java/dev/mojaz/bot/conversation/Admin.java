@@ -2,29 +2,29 @@ package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.format.MessageSplitter;
-import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.InvalidValueException;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceState;
-import dev.mojaz.source.catalog.Opml;
-import dev.mojaz.source.catalog.OpmlException;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.feed.FeedFormatException;
-import dev.mojaz.source.feed.FeedReader;
-import dev.mojaz.source.feed.Links;
-import dev.mojaz.source.http.FetchException;
-import dev.mojaz.source.http.FetchRequest;
-import dev.mojaz.source.http.FetchResponse;
-import dev.mojaz.source.http.HttpFetcher;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageSplitter;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.catalog.Opml;
+import dev.mojaz.ingest.catalog.OpmlException;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.feed.FeedFormatException;
+import dev.mojaz.ingest.feed.FeedReader;
+import dev.mojaz.ingest.feed.Links;
+import dev.mojaz.ingest.http.FetchException;
+import dev.mojaz.ingest.http.FetchRequest;
+import dev.mojaz.ingest.http.FetchResponse;
+import dev.mojaz.ingest.http.HttpFetcher;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -55,7 +55,7 @@ final class Admin {
     /** Room left in a message for the OPML part's markup and caption. */
     private static final int OPML_PART = 3500;
 
-    private final Store store;
+    private final Storage store;
     private final SourceCatalog sources;
     private final HttpFetcher fetcher;
     private final FileDownloads files;
@@ -65,7 +65,7 @@ final class Admin {
     private final FeedReader feeds = new FeedReader();
     private final PersonalSources personal;
 
-    Admin(Store store, SourceCatalog sources, HttpFetcher fetcher, FileDownloads files, OutboxReplies replies,
+    Admin(Storage store, SourceCatalog sources, HttpFetcher fetcher, FileDownloads files, OutboxReplies replies,
           long maxOpmlBytes, Clock clock, PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.sources = Objects.requireNonNull(sources, "sources");
@@ -234,7 +234,7 @@ final class Admin {
     // ---- /stats -------------------------------------------------------------------------------------------
 
     void stats(ParsedCommand command, Context context) throws InterruptedException {
-        Store.Stats stats = store.stats();
+        Storage.Stats stats = store.stats();
         Map<OutboxMessage.State, Long> queue = store.deliveries().counts();
         List<Html> lines = new ArrayList<>();
         lines.add(context.text(Msg.ADMIN_STATS, Map.of("people", stats.chats(), "active", stats.receivingChats(),

@@ -3,7 +3,7 @@ package dev.mojaz.bot.conversation;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.i18n.Msg;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,24 +1,25 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.ChatKind;
+import dev.mojaz.domain.ChatKind;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
+import dev.mojaz.delivery.compose.Keyboard;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Msg;
 import dev.mojaz.config.PersonalSourcesConfig;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.digest.SourceAudience;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.feed.FeedDiscovery;
-import dev.mojaz.source.feed.Links;
-import dev.mojaz.source.http.FetchException;
-import dev.mojaz.source.ingest.CanonicalUrl;
-import dev.mojaz.store.PersonalSourceStore;
-import dev.mojaz.store.Store;
-import dev.mojaz.store.SubscriptionStore;
+import dev.mojaz.match.SourceAudience;
+import dev.mojaz.match.SubscriptionIndex;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.feed.FeedDiscovery;
+import dev.mojaz.ingest.feed.Links;
+import dev.mojaz.ingest.http.FetchException;
+import dev.mojaz.ingest.poll.CanonicalUrl;
+import dev.mojaz.domain.PersonalSourceRepository;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.SubscriptionRepository;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,11 +56,11 @@ final class PersonalSources {
     private static final String ID_PREFIX = "my-";
     private static final int NAME_LENGTH = 60;
 
-    private final Store store;
+    private final Storage store;
     private final ChatRegistry chats;
     private final Permissions permissions;
     private final OutboxReplies replies;
-    private final MatcherSync matcher;
+    private final SubscriptionIndex matcher;
     private final SourceCatalog sources;
     private final FeedDiscovery discovery;
     private final SourceAudience audience;
@@ -67,8 +68,8 @@ final class PersonalSources {
     private final IntSupplier maxSubscriptions;
     private final Clock clock;
 
-    PersonalSources(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                    MatcherSync matcher, SourceCatalog sources, FeedDiscovery discovery, SourceAudience audience,
+    PersonalSources(Storage store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
+                    SubscriptionIndex matcher, SourceCatalog sources, FeedDiscovery discovery, SourceAudience audience,
                     PersonalSourcesConfig limits, IntSupplier maxSubscriptions, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
@@ -194,7 +195,7 @@ final class PersonalSources {
                 .filter(s -> CanonicalUrl.of(s.url()).toString().equals(key)).findFirst();
         if (existing.isPresent()) {
             SourceConfig source = existing.get();
-            Optional<PersonalSourceStore.PersonalSource> personal = store.personalSources().find(source.id());
+            Optional<PersonalSourceRepository.PersonalSource> personal = store.personalSources().find(source.id());
             if (personal.isEmpty() || personal.get().promoted()) {
                 boolean followed = follow(chat, source.id());
                 return context.text(Msg.ADD_EVERYONES, Map.of("name", source.name(), "followed", yes(followed)));
@@ -251,7 +252,7 @@ final class PersonalSources {
     /** Follows the whole source; false when the chat has as many subscriptions as it may. */
     private boolean follow(long chat, String sourceId) {
         return store.subscriptions().add(chat, "", sourceId, maxSubscriptions.getAsInt()).outcome()
-                != SubscriptionStore.Outcome.LIMIT_REACHED;
+                != SubscriptionRepository.Outcome.LIMIT_REACHED;
     }
 
     private void clearQuestionAnd(Context context, Html answer) throws InterruptedException {
@@ -396,7 +397,7 @@ final class PersonalSources {
         replies.atomically(() -> {
             store.personalSources().block(blocked, admin);
             int removed = 0;
-            for (PersonalSourceStore.PersonalSource personal : store.personalSources().all()) {
+            for (PersonalSourceRepository.PersonalSource personal : store.personalSources().all()) {
                 Optional<SourceConfig> source = sources.find(personal.sourceId());
                 String host = source.map(s -> s.url().getHost()).orElse("").toLowerCase(Locale.ROOT);
                 if (!personal.promoted() && (host.equals(blocked) || host.endsWith("." + blocked))) {
@@ -411,7 +412,7 @@ final class PersonalSources {
 
     /** For /stats: how many personal sources there are, how many people own one, the blocked domains. */
     Map<String, Object> statistics() {
-        List<PersonalSourceStore.PersonalSource> all = store.personalSources().all();
+        List<PersonalSourceRepository.PersonalSource> all = store.personalSources().all();
         long owners = all.stream().flatMap(p -> store.personalSources().owners(p.sourceId()).stream())
                 .distinct().count();
         return Map.of("personal", all.size(), "owners", owners, "blocked", store.personalSources().blocked().size(),

@@ -1,30 +1,31 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.Button;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.format.MessageSplitter;
-import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.SourceConfig;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageSplitter;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.domain.SubscriptionRepository;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.catalog.SourceCatalog;
 import dev.mojaz.match.InvalidQueryException;
 import dev.mojaz.match.Query;
 import dev.mojaz.match.QueryParser;
 import dev.mojaz.match.QueryWording;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.store.Store;
-import dev.mojaz.store.Subscription;
-import dev.mojaz.store.SubscriptionStore;
+import dev.mojaz.match.SubscriptionIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,11 +55,11 @@ final class Subscriptions {
     private static final int SOURCES_PER_PAGE = 8;
     private static final int LABEL = 40;
 
-    private final Store store;
+    private final Storage store;
     private final ChatRegistry chats;
     private final Permissions permissions;
     private final OutboxReplies replies;
-    private final MatcherSync matcher;
+    private final SubscriptionIndex matcher;
     private final Supplier<QueryParser> parsers;
     private final SourceCatalog sources;
     private final MatchConfig limits;
@@ -67,8 +68,8 @@ final class Subscriptions {
     private final PersonalSources personal;
     private final ForeignWords foreignWords = new ForeignWords(ArabicNames.cldr());
 
-    Subscriptions(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                  MatcherSync matcher, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
+    Subscriptions(Storage store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
+                  SubscriptionIndex matcher, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
                   List<String> topics, Clock clock, PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
@@ -96,7 +97,7 @@ final class Subscriptions {
         long id = context.chat().id();
         replies.atomically(() -> {
             chats.ensure(context);
-            if (context.chat().kind() == dev.mojaz.bot.chat.ChatKind.PRIVATE) {
+            if (context.chat().kind() == ChatKind.PRIVATE) {
                 // only a private chat's next message reaches the bot; in a group the buttons or /subscribe@bot do
                 store.botState().put(Say.chatState(id, AWAITING), Long.toString(clock.millis()));
                 store.botState().remove(Say.chatState(id, PersonalSources.AWAITING)); // the latest question is open
@@ -144,7 +145,7 @@ final class Subscriptions {
      * subscribes to what the sources write.
      */
     private static String topicLabel(Context context, String topic) {
-        if (context.language() == dev.mojaz.bot.i18n.Language.AR) {
+        if (context.language() == dev.mojaz.i18n.Language.AR) {
             return topic;
         }
         String key = "topic." + topic;
@@ -230,10 +231,10 @@ final class Subscriptions {
         try {
             query = parsers.get().parse(text);
         } catch (InvalidQueryException e) {
-            Html problem = e.key().equals("query.too-long")
+            Html problem = e.key() == Msg.QUERY_TOO_LONG
                     ? context.text(Msg.SUBSCRIBE_TOO_LONG, Map.of("max", limits.maxQueryLength()))
                     : context.text(Msg.SUBSCRIBE_INVALID, Map.of("query", Say.shorten(text, 300),
-                            "problem", e.message(Locale.forLanguageTag(context.language().code())),
+                            "problem", e.message(context.language()),
                             "query_help", context.text(Msg.HELP_QUERY)));
             context.answer("");
             Say.replyOrEdit(context, problem, Keyboard.NONE);
@@ -252,7 +253,7 @@ final class Subscriptions {
             chats.ensure(context);
             store.botState().remove(Say.chatState(id, AWAITING));
             store.botState().remove(Say.chatState(id, FOREIGN));
-            SubscriptionStore.Added added = store.subscriptions().add(id, canonical, null, limits.maxQueriesPerChat());
+            SubscriptionRepository.Added added = store.subscriptions().add(id, canonical, null, limits.maxQueriesPerChat());
             Html answer = switch (added.outcome()) {
                 case ADDED -> {
                     replies.afterCommit(() -> matcher.sync(id));
@@ -262,7 +263,7 @@ final class Subscriptions {
                 case ALREADY_FOLLOWED -> context.text(Msg.SUBSCRIBE_EXISTS, Map.of("query", shown(canonical, context)));
                 case LIMIT_REACHED -> context.text(Msg.SUBSCRIBE_TOO_MANY, Map.of("max", limits.maxQueriesPerChat()));
             };
-            context.answer(added.outcome() == SubscriptionStore.Outcome.ADDED ? context.plain(Msg.ANSWER_SAVED) : "");
+            context.answer(added.outcome() == SubscriptionRepository.Outcome.ADDED ? context.plain(Msg.ANSWER_SAVED) : "");
             Say.replyOrEdit(context, answer, Keyboard.NONE);
         });
     }
@@ -447,8 +448,8 @@ final class Subscriptions {
                 store.subscriptions().remove(chatId, following.get().id());
                 context.answer(context.plain(Msg.ANSWER_REMOVED));
             } else {
-                SubscriptionStore.Added added = store.subscriptions().add(chatId, "", sourceId, limits.maxQueriesPerChat());
-                if (added.outcome() == SubscriptionStore.Outcome.LIMIT_REACHED) {
+                SubscriptionRepository.Added added = store.subscriptions().add(chatId, "", sourceId, limits.maxQueriesPerChat());
+                if (added.outcome() == SubscriptionRepository.Outcome.LIMIT_REACHED) {
                     context.alert(context.plain(Msg.ANSWER_LIMIT));
                     return;
                 }

@@ -1,15 +1,15 @@
 package dev.mojaz.bot.command;
 
 import dev.mojaz.bot.chat.BotCommand;
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.chat.MemberStatus;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
+import dev.mojaz.i18n.Msg;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

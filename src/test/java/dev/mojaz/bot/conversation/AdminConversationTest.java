@@ -3,10 +3,10 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.Fixtures;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,18 +1,13 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
-import dev.mojaz.digest.SourceAudience;
 import dev.mojaz.bot.fake.FakeTelegramServer;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.bot.telegram.LongPollingIntake;
 import dev.mojaz.bot.telegram.TelegramChatAdmins;
 import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.BotConfig;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.PersonalSourcesConfig;
@@ -20,18 +15,23 @@ import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.digest.OnDemandDigest;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.delivery.dispatch.OnDemandDigest;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.i18n.Texts;
+import dev.mojaz.ingest.TestFetchConfig;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractionCache;
+import dev.mojaz.ingest.http.HttpFetcher;
+import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
-import dev.mojaz.source.TestFetchConfig;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.match.SourceAudience;
+import dev.mojaz.match.SubscriptionIndex;
 import dev.mojaz.store.Database;
-import dev.mojaz.store.NewMessage;
-import dev.mojaz.store.Store;
-import dev.mojaz.summary.Summarizer;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.text.BoilerplateFilter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,11 +81,9 @@ final class ConversationHarness implements AutoCloseable {
 
     final FakeTelegramServer server;
     final Options options;
-    final Store store;
+    final SqlStorage store;
     final MatchEngine engine = new MatchEngine();
-    final LiveSubscriptions live;
-    /** Who each source's articles reach (a personal source's, its owners only), shared by the matcher and the bot. */
-    final SourceAudience audience;
+    final SubscriptionIndex live;
     final SourceCatalog catalog;
     final Summarizer summarizer = new Summarizer(DEFAULTS.summary());
     final ArticleExtractor extractor = new ArticleExtractor(BoilerplateFilter.standard());
@@ -99,12 +97,13 @@ final class ConversationHarness implements AutoCloseable {
         this.server = server;
         this.options = options;
         Clock clock = Clock.systemUTC();
-        this.store = options.storeProperties.isEmpty() ? Store.open(new StoreConfig("mojaz.db", 30), dir, clock)
-                : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
+        this.store = options.storeProperties.isEmpty() ? SqlStorage.open(new StoreConfig("mojaz.db", 30), dir, clock)
+                : new SqlStorage(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
                         Database.DEFAULT_READERS), clock, 30);
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
-        this.audience = new SourceAudience(store.personalSources()::restricted);
-        this.live = new LiveSubscriptions(engine, new QueryParser(DEFAULTS.match(), List.of()), audience);
+        // who each source's articles reach (a personal source's, its owners only), as run wires it
+        this.live = new SubscriptionIndex(engine, new QueryParser(DEFAULTS.match(), List.of()), store.chats(),
+                store.subscriptions(), new SourceAudience(store.personalSources()::restricted));
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
         fetch.maxRetries = 0;
@@ -135,7 +134,6 @@ final class ConversationHarness implements AutoCloseable {
         this.conversation = Conversation.builder()
                 .store(store)
                 .subscriptions(live)
-                .audience(audience)
                 .matchConfig(new MatchConfig(options.maxQueriesPerChat, DEFAULTS.match().maxQueryLength(),
                         DEFAULTS.match().maxTermsPerQuery()))
                 .sources(catalog)

@@ -3,13 +3,13 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.PersonalSourcesConfig;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.digest.LiveSubscriptions;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.match.SubscriptionIndex;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class PersonalSourcesConversationTest extends ConversationTestBase {
 
     private List<Long> hitChats(String sourceId) {
         return bot.live.match("الطقس غداً", "أمطار وثلوج في نشرة الطقس", sourceId).stream()
-                .map(LiveSubscriptions.Hit::chatId).distinct().sorted().toList();
+                .map(SubscriptionIndex.Hit::chatId).distinct().sorted().toList();
     }
 
     @Test
@@ -207,6 +207,6 @@ class PersonalSourcesConversationTest extends ConversationTestBase {
         SentMessage confirm = ask(ADMIN_CHAT, ADMIN, "/removesource sana");
         press(ADMIN_CHAT, ADMIN, confirm, "rms:y:sana");
         assertThat(bot.store.subscriptions().list(JOHN.id())).extracting(Subscription::query).containsExactly("سوريا");
-        assertThat(bot.live.match("", "سوريا", "sana")).extracting(LiveSubscriptions.Hit::query).containsExactly("سوريا");
+        assertThat(bot.live.match("", "سوريا", "sana")).extracting(SubscriptionIndex.Hit::query).containsExactly("سوريا");
     }
 }

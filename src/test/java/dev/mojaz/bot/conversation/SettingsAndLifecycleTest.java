@@ -1,22 +1,21 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.QuietHours;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.QuietHours;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.match.SubscriptionIndex;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** /settings, /stop, /forget, membership changes, migration, groups and channels. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -175,7 +174,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
         assertThat(chat(supergroup).kind()).isEqualTo(ChatKind.SUPERGROUP);
         assertThat(bot.store.subscriptions().list(supergroup)).extracting(Subscription::query).containsExactly("سوريا");
         assertThat(bot.live.match("", "سوريا اليوم", "sana"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(supergroup);
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(supergroup);
     }
 
     @Test

@@ -1,18 +1,17 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.match.SubscriptionIndex;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subscribing, listing and unsubscribing, through the real client, the fake server and a real SQLite file. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -35,7 +34,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(bot.store.chats().find(LAYLA.id()).orElseThrow().settings().language()).isEqualTo("ar");
         // the live engine has it: the dispatcher matches new articles with it
         assertThat(bot.live.match("", "وصل الوفد إلى سوريا أمس", "sana"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(LAYLA.id());
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(LAYLA.id());
         assertThat(bot.live.match("", "مباراة في سوريا في الرياضة", "sana")).isEmpty();
         // every reply went through the outbox
         bot.settle();
@@ -167,7 +166,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(stored.get(0).query()).isEmpty();
         assertThat(stored.get(0).sourceId()).isEqualTo("bbc-arabic");
         assertThat(bot.live.match("t", "any text at all", "bbc-arabic"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(JOHN.id());
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(JOHN.id());
 
         SentMessage list = ask(JOHN_CHAT, JOHN, "/list");
         assertThat(list.visibleText()).contains("• everything from BBC عربي");

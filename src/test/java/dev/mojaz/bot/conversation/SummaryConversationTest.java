@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.extract.ExtractedPage;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.summary.Summary;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.ingest.extract.ExtractedPage;
+import dev.mojaz.ingest.summary.Summary;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
