@@ -232,12 +232,14 @@ public final class MatchEngine {
         int bestAnchorLength = -1;
         append(query.required().size());
         for (Alternatives part : query.required()) {
-            append(part.terms().size());
-            TermEntry[] partAnchors = new TermEntry[part.terms().size()];
+            // Each wording of each term is one alternative: a place typed in English finds its Arabic names.
+            List<List<String>> wordings = wordings(part.terms());
+            append(wordings.size());
+            TermEntry[] partAnchors = new TermEntry[wordings.size()];
             int shortestAnchor = Integer.MAX_VALUE;
             for (int t = 0; t < partAnchors.length; t++) {
                 TermEntry anchor = null;
-                for (TermEntry entry : appendTerm(part.terms().get(t), referenced, referencedPhrases)) {
+                for (TermEntry entry : appendTerm(wordings.get(t), referenced, referencedPhrases)) {
                     if (anchor == null || entry.text.length() > anchor.text.length()) {
                         anchor = entry;
                     }
@@ -253,9 +255,10 @@ public final class MatchEngine {
                 bestAnchorLength = shortestAnchor;
             }
         }
-        append(query.excluded().size());
-        for (QueryTerm term : query.excluded()) {
-            appendTerm(term, referenced, referencedPhrases);
+        List<List<String>> excluded = wordings(query.excluded());
+        append(excluded.size());
+        for (List<String> wording : excluded) {
+            appendTerm(wording, referenced, referencedPhrases);
         }
         codeStart[slot] = start;
         restricted[slot] = !query.sources().isEmpty();
@@ -269,10 +272,17 @@ public final class MatchEngine {
         return distinct;
     }
 
-    /** Appends one term (a word, or a shared phrase); returns its words' entries. */
-    private List<TermEntry> appendTerm(QueryTerm term, List<TermEntry> referenced, List<PhraseEntry> referencedPhrases) {
-        List<TermEntry> entries = new ArrayList<>(term.words().size());
-        for (String word : term.words()) {
+    private static List<List<String>> wordings(List<QueryTerm> terms) {
+        List<List<String>> all = new ArrayList<>(terms.size());
+        terms.forEach(term -> all.addAll(term.wordings()));
+        return all;
+    }
+
+    /** Appends one wording (a word, or a shared phrase); returns its words' entries. */
+    private List<TermEntry> appendTerm(List<String> words, List<TermEntry> referenced,
+            List<PhraseEntry> referencedPhrases) {
+        List<TermEntry> entries = new ArrayList<>(words.size());
+        for (String word : words) {
             TermEntry entry = reference(word);
             referenced.add(entry);
             entries.add(entry);

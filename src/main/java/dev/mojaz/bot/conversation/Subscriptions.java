@@ -376,6 +376,10 @@ final class Subscriptions {
                 Query query = parser.parse(s.query());
                 restricted.addAll(query.sources());
                 words = new Query(query.required(), query.excluded(), List.of()).canonical();
+                String coverage = query.coverage();
+                if (!coverage.isEmpty()) {
+                    words += " («" + coverage + "»)"; // what an English place name finds: «Egypt = مصر»
+                }
             } catch (InvalidQueryException e) {
                 // shown as stored: a source it names may have been removed since
             }
