@@ -4,24 +4,26 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.util.ULocale;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.match.Alternatives;
+import dev.mojaz.match.InvalidQueryException;
 import dev.mojaz.match.Query;
+import dev.mojaz.match.QueryParser;
 import dev.mojaz.match.QueryTerm;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Words of a query written in a script no source publishes in: "Syria" when every source is Arabic. Such a word
- * can only match the odd article that quotes it, so the person is told, and offered the Arabic form when it is a
- * place CLDR names ({@link ArabicNames}): {@code Syria} becomes {@code سوريا}, {@code "New York" -Iran} becomes
- * {@code "نيويورك" -إيران}. Only the letters' script counts: a number, or a Latin word when some source publishes
- * in English, is never foreign.
+ * Words of a query that no source will show: written in a script none of the sources publishes in (a Latin word
+ * when every source is Arabic), and not a place the matcher knows by that name (it finds {@code Syria} as سوريا by
+ * itself, see {@link QueryTerm#equivalents()}). Such a word can only match the odd article that quotes it, so the
+ * person is told, and offered the Arabic form when separately typed words turn out to be one place's name
+ * ({@code Saudi Arabia}: السعودية). A number, or a Latin word when some source publishes in a Latin-script language,
+ * is never foreign.
  */
 final class ForeignWords {
     /** Longest run of separately typed words tried as one name ("United Arab Emirates"). */
@@ -32,20 +34,14 @@ final class ForeignWords {
      *
      * @param words      the foreign words, as typed, in order
      * @param languages  the codes of the languages the sources publish in, sorted
-     * @param suggestion the query with each foreign word in Arabic, in Mojaz's syntax; empty when a word has no
-     *                   known Arabic form (or the sources are not Arabic)
+     * @param suggestion the query with the foreign words in Arabic, in Mojaz's syntax; empty when a word has no
+     *                   Arabic form the matcher knows (or the sources are not Arabic)
      */
     record Finding(List<String> words, List<String> languages, Optional<String> suggestion) {
     }
 
-    private final ArabicNames names;
-
-    ForeignWords(ArabicNames names) {
-        this.names = Objects.requireNonNull(names, "names");
-    }
-
-    /** The foreign words of {@code query} given the enabled {@code sources}; empty when there are none. */
-    Optional<Finding> check(Query query, Collection<SourceConfig> sources) {
+    /** The foreign words of {@code query} given the {@code sources} it can match; empty when there are none. */
+    Optional<Finding> check(Query query, Collection<SourceConfig> sources, QueryParser parser) {
         Set<Integer> published = new LinkedHashSet<>();
         Set<String> languages = new TreeSet<>();
         for (SourceConfig source : sources) {
@@ -65,28 +61,28 @@ final class ForeignWords {
             return Optional.empty();
         }
         Optional<String> suggestion = published.contains(UScript.ARABIC)
-                ? suggest(query, published) : Optional.empty();
+                ? suggest(query, published, parser) : Optional.empty();
         return Optional.of(new Finding(List.copyOf(foreign), List.copyOf(languages), suggestion));
     }
 
     /** The query with its foreign words in Arabic; empty when one of its required words has no Arabic form. */
-    private Optional<String> suggest(Query query, Set<Integer> published) {
+    private static Optional<String> suggest(Query query, Set<Integer> published, QueryParser parser) {
         List<String> parts = new ArrayList<>();
         List<Alternatives> required = query.required();
         for (int i = 0; i < required.size(); ) {
             Alternatives part = required.get(i);
-            int run = foreignWordRun(required, i, published);
-            if (run > 0) {
-                // Separately typed words may be one name: the longest run CLDR knows wins ("Saudi Arabia").
+            int run = unwrittenRun(required, i, published);
+            if (run > 0 && anyForeign(required.subList(i, i + run), published)) {
+                // Separately typed words may be one name: the longest run the matcher knows wins ("Saudi Arabia").
                 boolean found = false;
                 for (int length = run; length >= 1 && !found; length--) {
                     StringBuilder name = new StringBuilder();
                     for (int k = i; k < i + length; k++) {
                         name.append(k > i ? " " : "").append(required.get(k).terms().get(0).text());
                     }
-                    Optional<String> arabic = names.arabic(name.toString());
+                    Optional<String> arabic = arabicName(name.toString(), parser);
                     if (arabic.isPresent()) {
-                        parts.add(written(arabic.get()));
+                        parts.add(arabic.get());
                         i += length;
                         found = true;
                     }
@@ -98,25 +94,18 @@ final class ForeignWords {
             }
             List<String> alternatives = new ArrayList<>();
             for (QueryTerm term : part.terms()) {
-                if (!isForeign(term, published)) {
-                    alternatives.add(term.display());
-                    continue;
+                if (isForeign(term, published)) {
+                    return Optional.empty(); // a lone word the matcher does not know
                 }
-                Optional<String> arabic = names.arabic(term.text());
-                if (arabic.isEmpty()) {
-                    return Optional.empty();
-                }
-                alternatives.add(written(arabic.get()));
+                alternatives.add(term.display());
             }
             parts.add(String.join(" أو ", alternatives));
             i++;
         }
         for (QueryTerm term : query.excluded()) {
-            // An exclusion that cannot be put in Arabic is left out rather than kept: as typed it excludes nothing.
+            // An exclusion no source can show excludes nothing: it is left out.
             if (!isForeign(term, published)) {
                 parts.add("-" + term.display());
-            } else {
-                names.arabic(term.text()).ifPresent(arabic -> parts.add("-" + written(arabic)));
             }
         }
         if (!query.sources().isEmpty()) {
@@ -125,12 +114,35 @@ final class ForeignWords {
         return Optional.of(String.join(" ", parts));
     }
 
-    /** How many required parts from {@code start} are single foreign words typed apart, up to a name's length. */
-    private static int foreignWordRun(List<Alternatives> required, int start, Set<Integer> published) {
+    /**
+     * The Arabic name the matcher knows for {@code name} read as one phrase, as a query term: a one-word name when
+     * there is one (it catches more forms than a phrase), else the first, quoted.
+     */
+    private static Optional<String> arabicName(String name, QueryParser parser) {
+        List<QueryTerm> equivalents;
+        try {
+            equivalents = parser.parse("\"" + name + "\"").required().get(0).terms().get(0).equivalents();
+        } catch (InvalidQueryException e) {
+            return Optional.empty();
+        }
+        return equivalents.stream().filter(t -> !t.isPhrase()).findFirst()
+                .or(() -> equivalents.stream().findFirst())
+                .map(QueryTerm::display);
+    }
+
+    private static boolean anyForeign(List<Alternatives> parts, Set<Integer> published) {
+        return parts.stream().anyMatch(p -> isForeign(p.terms().get(0), published));
+    }
+
+    /**
+     * How many required parts from {@code start} are single words typed apart in a script no source publishes in
+     * (known place names or not), up to a name's length.
+     */
+    private static int unwrittenRun(List<Alternatives> required, int start, Set<Integer> published) {
         int run = 0;
         while (start + run < required.size() && run < LONGEST_NAME) {
             List<QueryTerm> terms = required.get(start + run).terms();
-            if (terms.size() != 1 || terms.get(0).isPhrase() || !isForeign(terms.get(0), published)) {
+            if (terms.size() != 1 || terms.get(0).isPhrase() || !inOtherScript(terms.get(0), published)) {
                 break;
             }
             run++;
@@ -138,14 +150,13 @@ final class ForeignWords {
         return run;
     }
 
-    /** An Arabic name as a query term: quoted when it is several words, so they are found together. */
-    private static String written(String arabic) {
-        return arabic.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
-                ? arabic : "\"" + arabic + "\"";
+    /** Whether no source will show the term: in another script, and not a place name the matcher knows. */
+    private static boolean isForeign(QueryTerm term, Set<Integer> published) {
+        return term.equivalents().isEmpty() && inOtherScript(term, published);
     }
 
     /** Whether the term has letters and none of them is in a script the sources publish in. */
-    private static boolean isForeign(QueryTerm term, Set<Integer> published) {
+    private static boolean inOtherScript(QueryTerm term, Set<Integer> published) {
         boolean letters = false;
         for (int i = 0; i < term.text().length(); ) {
             int c = term.text().codePointAt(i);

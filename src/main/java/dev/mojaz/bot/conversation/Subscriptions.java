@@ -66,7 +66,7 @@ final class Subscriptions {
     private final List<String> topics;
     private final Clock clock;
     private final PersonalSources personal;
-    private final ForeignWords foreignWords = new ForeignWords(ArabicNames.cldr());
+    private final ForeignWords foreignWords = new ForeignWords();
 
     Subscriptions(Storage store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
                   SubscriptionIndex matcher, Supplier<QueryParser> parsers, SourceCatalog sources, MatchConfig limits,
@@ -141,8 +141,8 @@ final class Subscriptions {
 
     /**
      * A suggested topic's button label: the topic itself in Arabic; in another language its name there
-     * ({@code topic.<query>} in the bundle, else the place's name from CLDR), so a reader sees what they know and
-     * subscribes to what the sources write.
+     * ({@code topic.<query>} in the bundle), so a reader sees what they know and subscribes to what the sources
+     * write.
      */
     private static String topicLabel(Context context, String topic) {
         if (context.language() == dev.mojaz.i18n.Language.AR) {
@@ -152,7 +152,7 @@ final class Subscriptions {
         if (context.texts().keys(context.language()).contains(key)) {
             return context.texts().raw(context.language(), key);
         }
-        return ArabicNames.cldr().english(topic).orElse(topic);
+        return topic;
     }
 
     /** "Follow the Arabic form" or "keep it as typed", pressed under the question about foreign words. */
@@ -161,7 +161,8 @@ final class Subscriptions {
         Optional<String> chosen = pending;
         if (arabic && pending.isPresent()) {
             try {
-                chosen = foreignWords.check(parsers.get().parse(pending.get()), personal.reaching(context.chat().id()))
+                QueryParser parser = parsers.get();
+                chosen = foreignWords.check(parser.parse(pending.get()), personal.reaching(context.chat().id()), parser)
                         .flatMap(ForeignWords.Finding::suggestion);
             } catch (InvalidQueryException e) {
                 chosen = Optional.empty();
@@ -241,7 +242,8 @@ final class Subscriptions {
             return;
         }
         if (!asChosen) {
-            Optional<ForeignWords.Finding> foreign = foreignWords.check(query, personal.reaching(context.chat().id()));
+            Optional<ForeignWords.Finding> foreign = foreignWords.check(query, personal.reaching(context.chat().id()),
+                    parsers.get());
             if (foreign.isPresent()) {
                 askAboutForeign(text, query, foreign.get(), context);
                 return;
@@ -249,6 +251,8 @@ final class Subscriptions {
         }
         long id = context.chat().id();
         String canonical = query.canonical();
+        // what an English place name finds, said as /list says it: «Egypt = مصر»
+        String shown = shown(canonical, context) + (query.coverage().isEmpty() ? "" : " («" + query.coverage() + "»)");
         replies.atomically(() -> {
             chats.ensure(context);
             store.botState().remove(Say.chatState(id, AWAITING));
@@ -257,10 +261,10 @@ final class Subscriptions {
             Html answer = switch (added.outcome()) {
                 case ADDED -> {
                     replies.afterCommit(() -> matcher.sync(id));
-                    yield context.text(Msg.SUBSCRIBE_DONE, Map.of("query", shown(canonical, context),
+                    yield context.text(Msg.SUBSCRIBE_DONE, Map.of("query", shown,
                             "count", store.subscriptions().list(id).size()));
                 }
-                case ALREADY_FOLLOWED -> context.text(Msg.SUBSCRIBE_EXISTS, Map.of("query", shown(canonical, context)));
+                case ALREADY_FOLLOWED -> context.text(Msg.SUBSCRIBE_EXISTS, Map.of("query", shown));
                 case LIMIT_REACHED -> context.text(Msg.SUBSCRIBE_TOO_MANY, Map.of("max", limits.maxQueriesPerChat()));
             };
             context.answer(added.outcome() == SubscriptionRepository.Outcome.ADDED ? context.plain(Msg.ANSWER_SAVED) : "");
