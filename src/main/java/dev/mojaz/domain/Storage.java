@@ -54,6 +54,9 @@ public interface Storage extends AutoCloseable {
 
     SummaryRequestRepository summaryRequests();
 
+    /** Sources people added for themselves, their owners, and blocked domains. */
+    PersonalSourceRepository personalSources();
+
     Stats stats();
 
     /**

@@ -30,6 +30,7 @@ public final class SqlStorage implements Storage {
     private final BotStateStore botState;
     private final HandledUpdateStore handledUpdates;
     private final SummaryRequestStore summaryRequests;
+    private final PersonalSourceStore personalSources;
     private final Retention retention;
 
     /** Takes ownership of {@code database}: closing the store closes it. */
@@ -45,6 +46,7 @@ public final class SqlStorage implements Storage {
         this.botState = new BotStateStore(database, clock);
         this.handledUpdates = new HandledUpdateStore(database, clock);
         this.summaryRequests = new SummaryRequestStore(database, clock);
+        this.personalSources = new PersonalSourceStore(database, clock);
         this.retention = new Retention(database, clock, retentionDays);
     }
 
@@ -115,6 +117,11 @@ public final class SqlStorage implements Storage {
     @Override
     public SummaryRequestStore summaryRequests() {
         return summaryRequests;
+    }
+
+    @Override
+    public PersonalSourceStore personalSources() {
+        return personalSources;
     }
 
     @Override
