@@ -25,6 +25,7 @@ import dev.mojaz.ingest.poll.PollReport;
 import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
+import dev.mojaz.match.SourceAudience;
 import dev.mojaz.match.SubscriptionIndex;
 import dev.mojaz.text.BoilerplateFilter;
 import java.time.Clock;
@@ -108,7 +109,10 @@ public final class BotApplication implements AutoCloseable {
         // The matcher takes stored queries as they are: whether a source a query names exists was checked when the
         // person subscribed.
         QueryParser parser = new QueryParser(config.match(), List.of());
-        this.subscriptions = new SubscriptionIndex(new MatchEngine(), parser, store.chats(), store.subscriptions());
+        // A personal source's articles reach only its owners' subscriptions; the conversation reloads who they are.
+        SourceAudience audience = new SourceAudience(store.personalSources()::restricted);
+        this.subscriptions = new SubscriptionIndex(new MatchEngine(), parser, store.chats(), store.subscriptions(),
+                audience);
         NewsFormatter formatter = new NewsFormatter(texts, fallback, sources::name);
         this.alerts = new AlertDispatcher(store, subscriptions, formatter, config.digest(), sources::name, clock);
         alerts.initialize();

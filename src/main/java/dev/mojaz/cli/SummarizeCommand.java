@@ -73,7 +73,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     boolean jsonl;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|URL|-",
-            description = "The article: a text file, an http(s) URL, or - for standard input (the default).")
+            description = "The article: a text or HTML file, an http(s) URL, or - for standard input (the default)."
+                    + " A page (HTML) has its article text extracted first.")
     String input;
 
     private final CliContext context;
@@ -111,12 +112,25 @@ public final class SummarizeCommand implements Callable<Integer> {
                 articleTitle = page.title();
             }
         } else {
-            InputText read = InputText.read(context, input);
-            if (read.warning() != null) {
-                context.err().println("mojaz summarize: warning: " + read.warning());
+            byte[] bytes = InputText.bytes(context, input);
+            name = InputText.name(input);
+            if (InputText.looksLikeHtml(input, bytes)) {
+                // A saved page: its article text, as for a URL, never its markup read as one long sentence.
+                ExtractedPage page = new ArticleExtractor(BoilerplateFilter.standard()).extract(bytes, null, null);
+                if (!page.hasText()) {
+                    throw new UsageException(name + ": an HTML page without article text");
+                }
+                text = page.text();
+                if (articleTitle == null && !page.title().isBlank()) {
+                    articleTitle = page.title();
+                }
+            } else {
+                InputText read = InputText.decode(bytes, name);
+                if (read.warning() != null) {
+                    context.err().println("mojaz summarize: warning: " + read.warning());
+                }
+                text = read.text();
             }
-            text = read.text();
-            name = read.name();
         }
         if (text.isBlank()) {
             throw new UsageException(name + ": the text is empty");

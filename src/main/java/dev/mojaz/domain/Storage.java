@@ -54,6 +54,9 @@ public interface Storage extends AutoCloseable {
 
     SummaryRequestRepository summaryRequests();
 
+    /** Sources people added for themselves, their owners, and blocked domains. */
+    PersonalSourceRepository personalSources();
+
     /** This instance and the others on the same database, and the leases they hold. */
     InstanceRepository instances();
 

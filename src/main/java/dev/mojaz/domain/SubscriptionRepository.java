@@ -37,6 +37,15 @@ public interface SubscriptionRepository {
     /** Removes all of the chat's subscriptions; returns how many there were. */
     int removeAll(long chatId);
 
+    /**
+     * Removes every follow of a whole source (a subscription with no words, restricted to it), as when the source
+     * itself goes; returns the chats that followed it.
+     */
+    List<Long> removeFollowsOf(String sourceId);
+
+    /** Removes one chat's follow of a whole source; false when it did not follow it. */
+    boolean removeFollow(long chatId, String sourceId);
+
     /** Every subscription of a receiving chat (active, not paused), in id order: what the matcher loads at start. */
     List<Subscription> ofReceivingChats();
 

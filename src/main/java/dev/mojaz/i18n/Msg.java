@@ -5,9 +5,10 @@ package dev.mojaz.i18n;
  * ({@code messages_ar.properties}, {@code messages_en.properties}). A test keeps this list and both bundles in
  * step, so a text cannot be missing in one language or left unused. Keys under {@code button.},
  * {@code answer.}, {@code value.} and {@code query.} (why a query cannot be used, see
- * {@code match.InvalidQueryException}) are plain text; the others are Telegram HTML templates. Two families are
- * looked up by name instead: {@code command.<name>} (the command menu, see {@code bot.command.CommandMenu}) and
- * {@code zone.<zone id>} (time zone names, see {@link Texts#zoneName}).
+ * {@code match.InvalidQueryException}) are plain text; the others are Telegram HTML templates. Three families are
+ * looked up by name instead: {@code command.<name>} (the command menu, see {@code bot.command.CommandMenu}),
+ * {@code zone.<zone id>} (time zone names, see {@link Texts#zoneName}) and {@code topic.<query>} (a suggested
+ * topic's button label in a language other than the sources'; optional, English only).
  */
 public enum Msg {
     START_WELCOME("start.welcome"),
@@ -26,6 +27,8 @@ public enum Msg {
     SUBSCRIBE_INVALID("subscribe.invalid"),
     SUBSCRIBE_CANCELLED("subscribe.cancelled"),
     SUBSCRIBE_PICK_SOURCE("subscribe.pick_source"),
+    SUBSCRIBE_FOREIGN("subscribe.foreign"),
+    SUBSCRIBE_FOREIGN_UNKNOWN("subscribe.foreign_unknown"),
     UNSUBSCRIBE_PICK("unsubscribe.pick"),
     UNSUBSCRIBE_NONE("unsubscribe.none"),
     UNSUBSCRIBE_DONE("unsubscribe.done"),
@@ -41,6 +44,22 @@ public enum Msg {
     SOURCES_FOLLOWED("sources.followed"),
     SOURCES_UNFOLLOWED("sources.unfollowed"),
     SOURCES_NONE("sources.none"),
+    SOURCES_YOURS_HEADER("sources.yours_header"),
+    SOURCES_ADD_HINT("sources.add_hint"),
+    ADD_ASK("add.ask"),
+    ADD_BAD_LINK("add.bad_link"),
+    ADD_BLOCKED("add.blocked"),
+    ADD_LIMIT("add.limit"),
+    ADD_FULL("add.full"),
+    ADD_PRIVATE_ADDRESS("add.private_address"),
+    ADD_TOO_LARGE("add.too_large"),
+    ADD_NOT_FOUND("add.not_found"),
+    ADD_UNREACHABLE("add.unreachable"),
+    ADD_EMPTY("add.empty"),
+    ADD_NOTHING("add.nothing"),
+    ADD_DONE("add.done"),
+    ADD_YOURS("add.yours"),
+    ADD_EVERYONES("add.everyones"),
     DIGEST_HEADER("digest.header"),
     DIGEST_GROUP("digest.group"),
     DIGEST_ITEM("digest.item"),
@@ -101,6 +120,12 @@ public enum Msg {
     ADMIN_BROADCAST_USAGE("admin.broadcast.usage"),
     ADMIN_BROADCAST_CONFIRM("admin.broadcast.confirm"),
     ADMIN_BROADCAST_QUEUED("admin.broadcast.queued"),
+    ADMIN_PROMOTE_USAGE("admin.promote.usage"),
+    ADMIN_PROMOTE_UNKNOWN("admin.promote.unknown"),
+    ADMIN_PROMOTE_DONE("admin.promote.done"),
+    ADMIN_BLOCK_USAGE("admin.block.usage"),
+    ADMIN_BLOCK_DONE("admin.block.done"),
+    ADMIN_STATS_PERSONAL("admin.stats.personal"),
     UNKNOWN_COMMAND("unknown.command"),
     UNKNOWN_TEXT("unknown.text"),
     UNKNOWN_OTHER_BOT("unknown.other_bot"),
@@ -121,6 +146,7 @@ public enum Msg {
     VALUE_SOURCE_NEVER("value.source.never"),
     VALUE_SOURCE_DISABLED("value.source.disabled"),
     VALUE_NEVER("value.never"),
+    VALUE_SOURCE_PERSONAL("value.source.personal"),
     BUTTON_CANCEL("button.cancel"),
     BUTTON_BACK("button.back"),
     BUTTON_CLOSE("button.close"),
@@ -154,6 +180,10 @@ public enum Msg {
     BUTTON_REMOVESOURCE("button.removesource"),
     BUTTON_LANG_AR("button.lang.ar"),
     BUTTON_LANG_EN("button.lang.en"),
+    BUTTON_FOLLOW_SUGGESTION("button.follow_suggestion"),
+    BUTTON_KEEP_QUERY("button.keep_query"),
+    BUTTON_ADD_SOURCE("button.add_source"),
+    BUTTON_REMOVE_OWN_SOURCE("button.remove_own_source"),
     ANSWER_SAVED("answer.saved"),
     ANSWER_REMOVED("answer.removed"),
     ANSWER_CANCELLED("answer.cancelled"),

@@ -266,7 +266,24 @@ public final class QueryParser {
         if (stopWords.containsAll(words)) {
             throw new InvalidQueryException(Msg.QUERY_TOO_COMMON, text);
         }
-        return new QueryTerm(text.intern(), words);
+        if (words.size() == 1) {
+            words = withoutArticle(text, words.get(0));
+        }
+        return new QueryTerm(text.intern(), words, PlaceNames.standard().arabicFor(words));
+    }
+
+    /**
+     * A single word typed with the article also finds the bare noun (the construct state: المجلس finds «مجلس
+     * الأمن»), unless {@link ArticleWords} says the article belongs to a name or to the word.
+     */
+    private List<String> withoutArticle(String text, String word) {
+        String rest = ArticleWords.withoutArticle(text);
+        if (rest == null) {
+            return List.of(word);
+        }
+        List<String> bare = analyzer.words(rest);
+        return bare.size() == 1 && ArticleWords.standard().dropsArticle(word, bare.get(0))
+                ? List.of(bare.get(0).intern()) : List.of(word);
     }
 
     private static int countTerms(List<Item> items) {

@@ -49,6 +49,8 @@ public final class SubscriptionIndex {
 
     private final MatchEngine engine;
     private final QueryParser parser;
+    /** Who each source's articles may reach: a personal source's, only its owners. */
+    private final SourceAudience audience;
     /** Keyword subscriptions by id, for the query text of a hit. */
     private final Map<Long, Subscription> queries = new ConcurrentHashMap<>();
     /** Followed sources: source id → subscription id → chat id. */
@@ -68,17 +70,25 @@ public final class SubscriptionIndex {
      */
     public SubscriptionIndex(MatchEngine engine, QueryParser parser, ChatRepository chats,
                              SubscriptionRepository subscriptions) {
+        this(engine, parser, chats, subscriptions, SourceAudience.everyone());
+    }
+
+    /** @param audience who each source's articles may reach: a personal source's, only its owners' subscriptions */
+    public SubscriptionIndex(MatchEngine engine, QueryParser parser, ChatRepository chats,
+                             SubscriptionRepository subscriptions, SourceAudience audience) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.audience = Objects.requireNonNull(audience, "audience");
     }
 
-    private SubscriptionIndex(QueryParser parser) {
+    private SubscriptionIndex(QueryParser parser, SourceAudience audience) {
         this.engine = new MatchEngine();
         this.parser = Objects.requireNonNull(parser, "parser");
         this.chats = null;
         this.subscriptions = null;
+        this.audience = Objects.requireNonNull(audience, "audience");
     }
 
     /**
@@ -86,7 +96,13 @@ public final class SubscriptionIndex {
      * shows); it follows no store, so {@link #loadAll} and {@link #sync} are refused.
      */
     public static SubscriptionIndex snapshot(QueryParser parser, List<Subscription> subscriptions) {
-        SubscriptionIndex index = new SubscriptionIndex(parser);
+        return snapshot(parser, subscriptions, SourceAudience.everyone());
+    }
+
+    /** {@link #snapshot(QueryParser, List)} with who each source's articles may reach. */
+    public static SubscriptionIndex snapshot(QueryParser parser, List<Subscription> subscriptions,
+                                             SourceAudience audience) {
+        SubscriptionIndex index = new SubscriptionIndex(parser, audience);
         subscriptions.forEach(index::add);
         return index;
     }
@@ -175,7 +191,10 @@ public final class SubscriptionIndex {
         return engine.remove(subscriptionId);
     }
 
-    /** Every subscription an article matches: keyword queries, and the followers of its source. */
+    /**
+     * Every subscription an article matches: keyword queries, and the followers of its source; of a personal
+     * source's article, only its owners' ({@link SourceAudience}).
+     */
     public List<Hit> match(String title, String text, String sourceId) {
         List<Hit> hits = new ArrayList<>();
         for (SubscriptionQuery q : engine.match(title, text, sourceId)) {
@@ -186,11 +205,19 @@ public final class SubscriptionIndex {
             String source = sourceId.toLowerCase(Locale.ROOT);
             followers.getOrDefault(source, Map.of()).forEach((id, chatId) -> hits.add(new Hit(id, chatId, "", source)));
         }
+        if (audience.isRestricted(sourceId)) {
+            hits.removeIf(hit -> !audience.reaches(sourceId, hit.chatId()));
+        }
         return hits;
     }
 
     public List<Hit> match(Article article) {
         return match(article.title(), article.text(), article.sourceId());
+    }
+
+    /** Who each source's articles may reach, as this index filters its hits. */
+    public SourceAudience audience() {
+        return audience;
     }
 
     /** The engine holding the keyword queries. */

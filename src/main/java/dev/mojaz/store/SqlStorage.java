@@ -32,6 +32,7 @@ public final class SqlStorage implements Storage {
     private final BotStateStore botState;
     private final HandledUpdateStore handledUpdates;
     private final SummaryRequestStore summaryRequests;
+    private final PersonalSourceStore personalSources;
     private final Retention retention;
     private final InstanceStore instances;
     private final ChatChangeFeed chatChanges;
@@ -51,6 +52,7 @@ public final class SqlStorage implements Storage {
         this.botState = new BotStateStore(database, clock);
         this.handledUpdates = new HandledUpdateStore(database, clock);
         this.summaryRequests = new SummaryRequestStore(database, clock);
+        this.personalSources = new PersonalSourceStore(database, clock);
         this.retention = new Retention(database, clock, retentionDays);
     }
 
@@ -156,6 +158,11 @@ public final class SqlStorage implements Storage {
     @Override
     public SummaryRequestStore summaryRequests() {
         return summaryRequests;
+    }
+
+    @Override
+    public PersonalSourceStore personalSources() {
+        return personalSources;
     }
 
     @Override

@@ -66,6 +66,27 @@ public final class SubscriptionStore implements SubscriptionRepository {
         return db.write(sql -> sql.update("DELETE FROM subscriptions WHERE chat_id = ?", chatId));
     }
 
+    /**
+     * Removes every follow of a whole source (a subscription with no words, restricted to it), as when the source
+     * itself goes; returns the chats that followed it.
+     */
+    @Override
+    public List<Long> removeFollowsOf(String sourceId) {
+        return db.write(sql -> {
+            List<Long> chats = sql.list("SELECT DISTINCT chat_id FROM subscriptions WHERE source_id = ? AND query = ''",
+                    row -> row.longValue("chat_id"), sourceId);
+            sql.update("DELETE FROM subscriptions WHERE source_id = ? AND query = ''", sourceId);
+            return chats;
+        });
+    }
+
+    /** Removes one chat's follow of a whole source; false when it did not follow it. */
+    @Override
+    public boolean removeFollow(long chatId, String sourceId) {
+        return db.write(sql -> sql.update("DELETE FROM subscriptions WHERE chat_id = ? AND source_id = ? AND query = ''",
+                chatId, sourceId) > 0);
+    }
+
     /** Every subscription of a receiving chat (active, not paused), in id order: what the matcher loads at start. */
     public List<Subscription> ofReceivingChats() {
         return db.read(sql -> sql.list("SELECT s.id, s.chat_id, s.query, s.source_id, s.created_at "

@@ -199,8 +199,8 @@ class DeliveryEndToEndTest {
         List<SentMessage> digest = rig.telegram.awaitSentTo(HUDA, parts);
         rig.awaitIdle();
         assertThat(rig.telegram.sentTo(HUDA)).hasSize(parts);
-        assertThat(digest.get(0).visibleText()).startsWith("موجزك").contains("🔎 الاقتصاد");
-        assertThat(digest.get(1).visibleText()).startsWith("(تابع، الجزء 2 من " + parts + ")");
+        assertThat(digest.get(0).visibleText()).startsWith("نشرتك").contains("🔎 الاقتصاد");
+        assertThat(digest.get(1).visibleText()).startsWith("(تتمة، الجزء 2 من " + parts + ")");
         Map<String, Integer> seenIn = new HashMap<>();
         for (int m = 0; m < digest.size(); m++) {
             String visible = digest.get(m).visibleText();

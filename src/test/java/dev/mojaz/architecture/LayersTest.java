@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  *  ingest.poll         polling, feed entry to stored article
  *  ingest.catalog      the source list, OPML
  *  ingest.summary      extractive summaries
+ *  ingest.dedupe       one story, all its sources (grouping reports of one event)
  *  ingest.extract | ingest.feed   (siblings: neither uses the other)
  *  ingest.http         fetching with limits, the SSRF guard
  *  store               the domain ports over SQL: used by app and cli alone, uses nothing of ingest
@@ -48,7 +49,8 @@ class LayersTest {
             "common", "text", "html", "config", "i18n",
             "domain",
             "store",
-            "ingest.http", "ingest.feed", "ingest.extract", "ingest.summary", "ingest.catalog", "ingest.poll",
+            "ingest.http", "ingest.feed", "ingest.extract", "ingest.dedupe", "ingest.summary", "ingest.catalog",
+            "ingest.poll",
             "match",
             "delivery.compose", "delivery.outbox", "delivery.dispatch",
             "bot.chat", "bot.command", "bot.conversation", "bot.telegram",

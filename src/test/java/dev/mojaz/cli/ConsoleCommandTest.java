@@ -39,7 +39,24 @@ class ConsoleCommandTest {
         assertThat(start).isGreaterThan(0).isLessThan(out.indexOf("› /help"));
         assertThat(help).isGreaterThan(out.indexOf("› /help")).isLessThan(out.indexOf("› /frobnicate"));
         assertThat(unknown).isGreaterThan(out.indexOf("› /frobnicate"));
-        assertThat(result.err()).contains("Mojaz console").contains("sample articles");
+        assertThat(result.err()).contains("Mojaz console").contains("publishes its 5 sample articles one at a time")
+                .contains("type a button's number");
+    }
+
+    @Test
+    void aSessionResumedOverTheSameStoreAnswersItsFirstLine() {
+        Path file = dir.resolve("kept.db");
+        CliRunner.Result first = new CliRunner(dir).runWithInput("/start\n/subscribe سوريا\n", "console", "--store",
+                file.toString());
+        assertThat(first.exitCode()).isZero();
+
+        CliRunner.Result second = new CliRunner(dir).runWithInput("/list\n/lang\n2\n", "console", "--store",
+                file.toString());
+        assertThat(second.exitCode()).isZero();
+        String out = second.out();
+        assertThat(out.indexOf("سوريا", out.indexOf("› /list"))).as(out).isLessThan(out.indexOf("› /lang"))
+                .isGreaterThan(0);
+        assertThat(out).contains("[1] العربية  [2] English").contains("From now on I will speak English.");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ArabicFormsTest {
     void theArticleFormIsKeptBesideTheBareOne() {
         assertThat(forms("بالجزيرة")).contains("الجزيره", "جزيره");
         assertThat(forms("للجزيرة")).contains("الجزيره", "جزيره");
-        assertThat(forms("جزيرة")).containsExactly("جزيره");
+        assertThat(forms("جزيرة")).contains("جزيره").doesNotContain("الجزيره");
     }
 
     @Test
@@ -62,7 +62,7 @@ class ArabicFormsTest {
         assertThat(forms("عليه")).doesNotContain("عل");
         assertThat(forms("العليا")).doesNotContain("علي");
         assertThat(forms("آلة")).as("ال + ة is not a word").containsExactly("اله");
-        assertThat(forms("ولد")).containsExactly("ولد");
+        assertThat(forms("ولد")).doesNotContain("لد");
         assertThat(forms("عمال")).doesNotContain("عمان");
     }
 

@@ -78,6 +78,25 @@ class MatchEngineTest {
     }
 
     @Test
+    void aQueryLeftWithOneSubscriberFindsItOnceAndKeepsItsSourceFilter() {
+        // A distinct query with one unfiltered subscriber is matched through a shortcut: it must follow every change.
+        engine.put(SubscriptionQuery.of(1, 100, query("سوريا")));
+        engine.put(SubscriptionQuery.of(2, 200, query("سوريا")));
+        engine.remove(1);
+        assertThat(ids("", "في سوريا", "sana")).containsExactly(2L);
+        engine.put(new SubscriptionQuery(3, 300, query("سوريا"), List.of("rt-arabic")));
+        engine.remove(2);
+        assertThat(ids("", "في سوريا", "sana")).isEmpty();
+        assertThat(ids("", "في سوريا", "rt-arabic")).containsExactly(3L);
+        engine.put(SubscriptionQuery.of(3, 300, query("سوريا")));
+        assertThat(ids("", "في سوريا", "sana")).containsExactly(3L);
+        engine.remove(3);
+        assertThat(ids("", "في سوريا", "sana")).isEmpty();
+        engine.put(SubscriptionQuery.of(4, 400, query("سوريا")));
+        assertThat(ids("", "في سوريا", null)).containsExactly(4L);
+    }
+
+    @Test
     void bothSourceFiltersApply() {
         engine.put(SubscriptionQuery.of(1, 100, query("سوريا source:sana,bbc-arabic")));
         engine.put(new SubscriptionQuery(2, 200, query("سوريا"), List.of("SANA")));

@@ -58,9 +58,9 @@ class MigrationsTest {
 
             Migrations.Result second = Migrations.migrate(target.dialect, ds);
             assertThat(second.applied()).isZero();
-            List<String> tables = new java.util.ArrayList<>(List.of("articles", "bot_state", "chats", "deliveries",
-                    "handled_updates", "instances", "leases", "outbox", "source_state", "sources", "stories",
-                    "subscriptions", "summary_requests"));
+            List<String> tables = new java.util.ArrayList<>(List.of("articles", "blocked_domains", "bot_state", "chats",
+                    "deliveries", "handled_updates", "instances", "leases", "outbox", "personal_sources",
+                    "source_owners", "source_state", "sources", "stories", "subscriptions", "summary_requests"));
             if (dialect == Dialect.POSTGRESQL) {
                 tables.add("chat_changes"); // several instances follow each other's subscription changes
             }
@@ -130,6 +130,10 @@ class MigrationsTest {
                 assertThat(messages).isEqualTo(counts.get("outbox"));
                 store.chats().dueForDigest(Instant.now());
                 store.botState().get("telegram.last-update-id");
+            }
+            if (counts.containsKey("personal_sources")) {
+                assertThat((long) store.personalSources().all().size()).isEqualTo(counts.get("personal_sources"));
+                assertThat((long) store.personalSources().blocked().size()).isEqualTo(counts.get("blocked_domains"));
             }
             if (counts.containsKey("summary_requests")) {
                 assertThat((long) store.summaryRequests().all().size()).isEqualTo(counts.get("summary_requests"));

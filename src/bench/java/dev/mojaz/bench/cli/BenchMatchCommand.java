@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Match the seed articles against generated stored queries: median time per article for the "
                 + "engine, the naive baseline (every query checked) and Lucene Monitor, and the heap the queries "
                 + "take. Runs on one thread; for one core use: taskset -c 0 java -XX:ActiveProcessorCount=1 -jar "
-                + "target/mojaz.jar bench match"})
+                + "target/mojaz-bench.jar bench match"})
 public final class BenchMatchCommand implements Callable<Integer> {
     private final CliContext context;
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 EvalExtractionCommand.class,
                 EvalRougeCommand.class,
+                EvalStoriesCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @Spec

@@ -141,10 +141,21 @@ public final class MonitorMatchEngine implements Closeable {
     }
 
     private static org.apache.lucene.search.Query luceneQuery(QueryTerm term) {
-        if (!term.isPhrase()) {
-            return new TermQuery(new Term(MatchEngine.FIELD, term.words().get(0)));
+        if (term.equivalents().isEmpty()) {
+            return luceneQuery(term.words());
         }
-        return new PhraseQuery(MatchEngine.FIELD, term.words().toArray(String[]::new));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (List<String> wording : term.wordings()) {
+            any.add(luceneQuery(wording), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static org.apache.lucene.search.Query luceneQuery(List<String> words) {
+        if (words.size() == 1) {
+            return new TermQuery(new Term(MatchEngine.FIELD, words.get(0)));
+        }
+        return new PhraseQuery(MatchEngine.FIELD, words.toArray(String[]::new));
     }
 
     private static void addSourceFilter(BooleanQuery.Builder builder, List<String> sources) {

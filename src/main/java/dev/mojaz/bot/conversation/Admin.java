@@ -63,9 +63,10 @@ final class Admin {
     private final long maxOpmlBytes;
     private final Clock clock;
     private final FeedReader feeds = new FeedReader();
+    private final PersonalSources personal;
 
     Admin(Storage store, SourceCatalog sources, HttpFetcher fetcher, FileDownloads files, OutboxReplies replies,
-          long maxOpmlBytes, Clock clock) {
+          long maxOpmlBytes, Clock clock, PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -73,6 +74,7 @@ final class Admin {
         this.replies = Objects.requireNonNull(replies, "replies");
         this.maxOpmlBytes = maxOpmlBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     // ---- sources ------------------------------------------------------------------------------------------
@@ -152,12 +154,14 @@ final class Admin {
                 context.edit(message, context.text(Msg.ADMIN_REMOVESOURCE_UNKNOWN, Map.of("id", id)), Keyboard.NONE);
                 return;
             }
+            // Its follows go with it: a follow of a source that is no longer read would wait for ever.
             if (sources.origin(id) == SourceCatalog.Origin.STORED) {
-                store.sources().remove(id);
+                personal.remove(id);
             } else {
                 SourceConfig s = source.get();
                 sources.store(new SourceConfig(s.id(), s.name(), s.language(), s.feed(), s.page(), s.linkSelector(),
                         s.interval(), false));
+                personal.removeFollows(id);
             }
             context.answer(context.plain(Msg.ANSWER_REMOVED));
             context.edit(message, context.text(Msg.ADMIN_REMOVESOURCE_DONE, Map.of("id", id)), Keyboard.NONE);
@@ -239,6 +243,7 @@ final class Admin {
                 "pending", queue.get(OutboxMessage.State.PENDING), "sending", queue.get(OutboxMessage.State.SENDING),
                 "failed", queue.get(OutboxMessage.State.FAILED), "dead", queue.get(OutboxMessage.State.DEAD),
                 "sent", queue.get(OutboxMessage.State.SENT))));
+        lines.add(context.text(Msg.ADMIN_STATS_PERSONAL, personal.statistics()));
         Map<String, SourceState> health = store.sourceStates().all();
         for (SourceConfig source : sources.all()) {
             SourceState state = health.get(source.id());
@@ -254,8 +259,10 @@ final class Admin {
             }
             String lastOk = state == null || state.lastSuccess() == null ? context.plain(Msg.VALUE_NEVER)
                     : TIME.format(state.lastSuccess());
-            lines.add(context.text(Msg.ADMIN_STATS_SOURCE, Map.of("name", source.name() + " (" + source.id() + ")",
-                    "status", status, "last_ok", lastOk)));
+            int owners = personal.ownersOf(source.id());
+            String name = source.name() + " (" + source.id() + ")"
+                    + (owners > 0 ? " · " + context.plain(Msg.VALUE_SOURCE_PERSONAL, Map.of("count", owners)) : "");
+            lines.add(context.text(Msg.ADMIN_STATS_SOURCE, Map.of("name", name, "status", status, "last_ok", lastOk)));
         }
         sendSplit(context, lines);
     }

@@ -30,7 +30,8 @@ final class ChatLifecycle {
     static final String LANG = "lang";
     static final String FORGET = "forget";
     /** Bot-state keys of a chat, erased with it. */
-    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING);
+    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING, Subscriptions.FOREIGN,
+            PersonalSources.AWAITING);
 
     private final Storage store;
     private final ChatRegistry chats;
@@ -39,9 +40,11 @@ final class ChatLifecycle {
     private final SubscriptionIndex matcher;
     private final LanguagePreferences languages;
     private final OnDemandDigest digest;
+    private final PersonalSources personal;
 
     ChatLifecycle(Storage store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                  SubscriptionIndex matcher, LanguagePreferences languages, OnDemandDigest digest) {
+                  SubscriptionIndex matcher, LanguagePreferences languages, OnDemandDigest digest,
+                  PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -49,6 +52,7 @@ final class ChatLifecycle {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.languages = Objects.requireNonNull(languages, "languages");
         this.digest = Objects.requireNonNull(digest, "digest");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     void start(ParsedCommand command, Context context) throws InterruptedException {
@@ -80,6 +84,7 @@ final class ChatLifecycle {
                     context.reply(Msg.START_WELCOME, Map.of("name", name,
                             "digest_time", hours.isEmpty() ? context.plain(Msg.VALUE_NONE)
                                     : Say.list(context.language(), hours),
+                            "hour_count", hours.size(),
                             "timezone", context.texts().zoneName(context.language(), chat.settings().timeZone().getId())));
                 }
             }
@@ -166,6 +171,8 @@ final class ChatLifecycle {
         }
         replies.atomically(() -> {
             store.chats().forget(id);
+            // its ownership of personal sources went with the chat; a source no one owns now goes too
+            personal.removeOwnerless();
             for (String what : CHAT_STATE) {
                 store.botState().remove(Say.chatState(id, what));
             }

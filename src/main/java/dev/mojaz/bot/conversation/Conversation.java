@@ -25,6 +25,7 @@ import dev.mojaz.i18n.Texts;
 import dev.mojaz.ingest.catalog.SourceCatalog;
 import dev.mojaz.ingest.extract.ArticleExtractor;
 import dev.mojaz.ingest.extract.ExtractionCache;
+import dev.mojaz.ingest.feed.FeedDiscovery;
 import dev.mojaz.ingest.http.HttpFetcher;
 import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.QueryParser;
@@ -98,16 +99,21 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
         this.matcher = Objects.requireNonNull(b.subscriptions, "subscriptions");
         Permissions permissions = new Permissions(b.chatAdmins);
 
-        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest);
+        PersonalSources personal = new PersonalSources(store, chats, permissions, replies, matcher, b.sources,
+                new FeedDiscovery(b.fetcher), matcher.audience(), b.botConfig.personalSources(),
+                b.matchConfig::maxQueriesPerChat, b.clock);
+        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest,
+                personal);
         Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, matcher, parsers, b.sources,
-                b.matchConfig, b.botConfig.suggestedTopics(), b.clock);
+                b.matchConfig, b.botConfig.suggestedTopics(), b.clock, personal);
         Settings settings = new Settings(store, chats, permissions, replies, b.botConfig.timeZones());
         this.summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer, b.texts,
                 new Summaries.Setup(new RequestThrottle(b.telegramConfig.limits(), b.clock), chats,
                         b.botConfig.defaultSummarySentences(), b.botConfig.textSummaryMinSentences(),
                         b.telegramConfig.summaryWorkers(), replies, store, b.sleeper, b.clock));
-        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock);
-        FreeText text = new FreeText(subscriptions, summaries, admin);
+        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock,
+                personal);
+        FreeText text = new FreeText(subscriptions, summaries, admin, personal);
 
         Language fallback = Language.fromCode(b.telegramConfig.defaultLanguage()).orElse(Language.AR);
         this.router = Router.builder()
@@ -126,6 +132,9 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
                 .command(BotCommand.UNSUBSCRIBE, subscriptions::unsubscribe)
                 .command(BotCommand.LIST, subscriptions::list)
                 .command(BotCommand.SOURCES, subscriptions::sources)
+                .command(BotCommand.ADD, personal::add)
+                .command(BotCommand.PROMOTE, personal::promote)
+                .command(BotCommand.BLOCK, personal::block)
                 .command(BotCommand.SETTINGS, settings::settings)
                 .command(BotCommand.SUMMARY, summaries::summaryCommand)
                 .command(BotCommand.ADDSOURCE, admin::addSource)
@@ -139,6 +148,7 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
                 .callback(Subscriptions.SUBSCRIBE, subscriptions::subscribePressed)
                 .callback(Subscriptions.UNSUBSCRIBE, subscriptions::unsubscribePressed)
                 .callback(Subscriptions.SOURCES, subscriptions::sourcesPressed)
+                .callback(PersonalSources.PREFIX, personal::pressed)
                 .callback(Settings.PREFIX, settings::pressed)
                 .callback(Admin.BROADCAST, admin::broadcastPressed)
                 .callback(Admin.REMOVE_SOURCE, admin::removeSourcePressed)

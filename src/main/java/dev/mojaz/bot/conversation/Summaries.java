@@ -190,7 +190,9 @@ final class Summaries implements AutoCloseable {
             return false;
         }
         long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-        context.reply(Msg.SUMMARY_RATE_LIMITED, Map.of("minutes", minutes));
+        // "in an hour", not "in 60 minutes": from an hour on, the wait is said in whole hours (rounded up)
+        context.reply(Msg.SUMMARY_RATE_LIMITED, minutes < 60 ? Map.of("unit", "minutes", "count", minutes)
+                : Map.of("unit", "hours", "count", (minutes + 59) / 60));
         return true;
     }
 

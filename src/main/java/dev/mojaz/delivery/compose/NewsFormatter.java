@@ -10,6 +10,7 @@ import dev.mojaz.html.Html;
 import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Msg;
 import dev.mojaz.i18n.Texts;
+import dev.mojaz.match.QueryWording;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -75,7 +76,7 @@ public final class NewsFormatter {
     public OutgoingMessage alert(Chat chat, StoredArticle stored, String label) {
         Article article = stored.article();
         Html text = texts.html(language(chat), Msg.ALERT_ITEM, Map.of(
-                "query", label,
+                "query", QueryWording.of(label, language(chat).code()),
                 "link", titleLink(article),
                 "summary", summary(article, chat.settings().summarySentences()),
                 "source", sourceNames.apply(article.sourceId())));
@@ -109,7 +110,8 @@ public final class NewsFormatter {
         blocks.add(MessageSplitter.Block.heading(texts.html(language, Msg.DIGEST_HEADER,
                 Map.of("date", date(language, chat, now), "count", chosen.size()))));
         for (Map.Entry<String, List<Item>> group : groups.entrySet()) {
-            blocks.add(MessageSplitter.Block.heading(texts.html(language, Msg.DIGEST_GROUP, Map.of("query", group.getKey()))));
+            blocks.add(MessageSplitter.Block.heading(texts.html(language, Msg.DIGEST_GROUP, Map.of("query",
+                    QueryWording.of(group.getKey(), language.code())))));
             for (Item item : group.getValue()) {
                 Article article = item.article().article();
                 blocks.add(MessageSplitter.Block.item(texts.html(language, Msg.DIGEST_ITEM, Map.of(

@@ -146,7 +146,9 @@ public final class DigestScheduler implements OnDemandDigest {
         }
         Chat chat = found.get();
         Instant now = clock.instant();
-        SubscriptionIndex own = SubscriptionIndex.snapshot(parsers.get(), store.subscriptions().list(chatId));
+        // the chat's own subscriptions, reached by the same sources as in the live index (not others' own sources)
+        SubscriptionIndex own = SubscriptionIndex.snapshot(parsers.get(), store.subscriptions().list(chatId),
+                live.audience());
         Instant since = from(chat.lastDigest() != null ? chat.lastDigest() : chat.created(), now);
         List<NewsFormatter.Item> items = new ArrayList<>();
         for (StoredArticle article : store.articles().newestSince(since, config.maxArticlesScanned())) {

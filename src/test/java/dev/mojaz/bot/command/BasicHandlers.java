@@ -56,7 +56,7 @@ public final class BasicHandlers {
             context.reply(Msg.START_GROUP, Map.of("bot", context.botUsername()));
         } else {
             String name = context.from().map(Person::firstName).filter(n -> !n.isBlank()).orElse(context.chat().title());
-            context.reply(Msg.START_WELCOME, Map.of("name", name, "digest_time", defaultDigestTime,
+            context.reply(Msg.START_WELCOME, Map.of("name", name, "digest_time", defaultDigestTime, "hour_count", 1,
                     "timezone", context.texts().zoneName(context.language(), defaultTimeZone)));
         }
     }

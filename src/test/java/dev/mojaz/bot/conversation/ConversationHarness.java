@@ -8,7 +8,9 @@ import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
 import dev.mojaz.common.Backoff;
 import dev.mojaz.common.Sleeper;
+import dev.mojaz.config.BotConfig;
 import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.PersonalSourcesConfig;
 import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
@@ -26,6 +28,7 @@ import dev.mojaz.ingest.http.HttpFetcher;
 import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
+import dev.mojaz.match.SourceAudience;
 import dev.mojaz.match.SubscriptionIndex;
 import dev.mojaz.store.Database;
 import dev.mojaz.store.SqlStorage;
@@ -72,6 +75,8 @@ final class ConversationHarness implements AutoCloseable {
         Duration pollTimeout = Duration.ofSeconds(2);
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
+        /** bot.personal-sources: the limits on /add. */
+        PersonalSourcesConfig personalSources = DEFAULTS.bot().personalSources();
     }
 
     final FakeTelegramServer server;
@@ -95,9 +100,10 @@ final class ConversationHarness implements AutoCloseable {
         this.store = options.storeProperties.isEmpty() ? SqlStorage.open(new StoreConfig("mojaz.db", 30), dir, clock)
                 : new SqlStorage(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
                         Database.DEFAULT_READERS), clock, 30);
-        this.live = new SubscriptionIndex(engine, new QueryParser(DEFAULTS.match(), List.of()), store.chats(),
-                store.subscriptions());
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
+        // who each source's articles reach (a personal source's, its owners only), as run wires it
+        this.live = new SubscriptionIndex(engine, new QueryParser(DEFAULTS.match(), List.of()), store.chats(),
+                store.subscriptions(), new SourceAudience(store.personalSources()::restricted));
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
         fetch.maxRetries = 0;
@@ -138,7 +144,7 @@ final class ConversationHarness implements AutoCloseable {
                 .digest(digest)
                 .texts(TEXTS)
                 .telegramConfig(telegram)
-                .botConfig(DEFAULTS.bot())
+                .botConfig(botConfig(options))
                 .clock(clock)
                 .botUsername(username)
                 .ephemeralSender(sender)
@@ -153,6 +159,13 @@ final class ConversationHarness implements AutoCloseable {
                 new Backoff(options.pollRetry, options.pollRetry, 3), clock, options.updateWorkers,
                 options.intakeSleeper);
         intake.start();
+    }
+
+    private static BotConfig botConfig(Options options) {
+        BotConfig b = DEFAULTS.bot();
+        return new BotConfig(b.defaultTimeZone(), b.defaultDigestHours(), b.defaultSummarySentences(), b.defaultAlerts(),
+                b.timeZones(), b.textSummaryMinSentences(), b.maxOpmlBytes(), b.suggestedTopics(),
+                options.personalSources);
     }
 
     /** The SQLite file the bot keeps its state in, under the test's folder. */

@@ -33,7 +33,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
         ask(JOHN_CHAT, JOHN, "/subscribe سوريا");
         ask(JOHN_CHAT, JOHN, "/subscribe لبنان");
         assertThat(ask(JOHN_CHAT, JOHN, "/subscribe مصر").visibleText())
-                .isEqualTo("You have reached the limit of 2 subscriptions. Remove one with /unsubscribe first.");
+                .isEqualTo("You have 2 subscriptions, the most you can have. Remove one with /unsubscribe first.");
         SentMessage sources = ask(JOHN_CHAT, JOHN, "/sources");
         assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_LIMIT));
         assertThat(bot.store.subscriptions().list(JOHN.id())).hasSize(2);
@@ -208,7 +208,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
     void aChannelWhereTheBotIsMadeAdminIsRegisteredForDigests() {
         FakeChat channel = FakeChat.channel(-1009876543210L, "قناة موجز");
         server.botStatusChanged(channel, LAYLA, "left", "administrator");
-        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("موجز جاهز للنشر في هذه القناة");
+        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("أنا جاهز للنشر في هذه القناة");
         Chat registered = chat(channel.id());
         assertThat(registered.kind()).isEqualTo(ChatKind.CHANNEL);
         assertThat(registered.receiving()).isTrue();

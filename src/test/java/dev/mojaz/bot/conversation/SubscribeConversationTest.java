@@ -83,7 +83,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(pick.buttonLabels()).startsWith("✕ سوريا", "✕ لبنان");
 
         assertThat(press(LAYLA_CHAT, LAYLA, pick, "unsub:" + stored.get(0).id())).isEqualTo("حُذف");
-        assertThat(currentText(pick)).isEqualTo("حُذف سوريا. بقي لديك اشتراك واحد.");
+        assertThat(currentText(pick)).isEqualTo("حُذف اشتراك سوريا. بقي لديك اشتراك واحد.");
         assertThat(currentButtons(pick)).containsExactly("unsub:" + stored.get(1).id(), "unsub:all", "unsub:x");
         assertThat(bot.store.subscriptions().list(LAYLA.id())).extracting(Subscription::query).containsExactly("لبنان");
         assertThat(bot.engine.size()).isEqualTo(1);
@@ -98,7 +98,8 @@ class SubscribeConversationTest extends ConversationTestBase {
     void theGuidedFlowOffersTopicsAndTakesTheNextMessageAsTheQuery() {
         SentMessage ask = ask(JOHN_CHAT, JOHN, "/subscribe");
         assertThat(ask.visibleText()).startsWith("What should I watch for?");
-        assertThat(ask.buttonLabels()).contains("سوريا", "لبنان", "Cancel");
+        // an English reader sees the topics by their English names; each subscribes to the Arabic the sources write
+        assertThat(ask.buttonLabels()).contains("Syria", "Lebanon", "Economy", "Cancel");
 
         assertThat(press(JOHN_CHAT, JOHN, ask, "sub:t1")).isEqualTo("Saved");
         assertThat(currentText(ask)).startsWith("Subscribed to لبنان.");
@@ -113,10 +114,46 @@ class SubscribeConversationTest extends ConversationTestBase {
     }
 
     @Test
+    void anArabicReaderSeesTheTopicsAsTheyAreFollowed() {
+        assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe").buttonLabels()).contains("سوريا", "عراق", "اقتصاد");
+    }
+
+    @Test
+    void wordsNoSourceShowsAreNamedAndTheArabicFormOfferedWhileKnownPlacesPassAsTyped() {
+        // a place the matcher knows by its English name is subscribed to as typed, and the answer says what it finds
+        assertThat(ask(JOHN_CHAT, JOHN, "/subscribe Syria").visibleText()).startsWith("Subscribed to Syria («Syria = سوريا»).");
+
+        // typed apart, "Arabia" alone is nothing; "Saudi Arabia" is a place, whose one-word Arabic name is offered
+        SentMessage asked = ask(JOHN_CHAT, JOHN, "/subscribe Saudi Arabia");
+        assertThat(asked.visibleText()).isEqualTo("The sources I read publish in Arabic, so Arabia will rarely match"
+                + " anything. In Arabic: السعودية. Which should I follow?");
+        assertThat(asked.buttonLabels()).containsExactly("Follow “السعودية”", "Keep “Saudi Arabia” as typed", "Cancel");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).hasSize(1);
+        assertThat(press(JOHN_CHAT, JOHN, asked, "sub:ar")).isEqualTo("Saved");
+        assertThat(currentText(asked)).startsWith("Subscribed to السعودية.");
+
+        // kept as typed when the person says so
+        SentMessage unknown = ask(JOHN_CHAT, JOHN, "/subscribe football");
+        assertThat(unknown.visibleText()).contains("I do not know how it is written in Arabic");
+        assertThat(unknown.buttonData()).containsExactly("sub:keep", "sub:x");
+        press(JOHN_CHAT, JOHN, unknown, "sub:keep");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).extracting(Subscription::query)
+                .containsExactly("Syria", "السعودية", "football");
+    }
+
+    @Test
+    void anArabicReaderIsToldInArabicAndWordsTheSourcesWriteAreNotQuestioned() {
+        SentMessage asked = ask(LAYLA_CHAT, LAYLA, "/subscribe football");
+        assertThat(asked.visibleText()).isEqualTo("المصادر التي أقرأ منها تنشر باللغة العربية، فنادراً ما يُعثر فيها"
+                + " على football، ولا أعرف كيف يُكتب ذلك بالعربية. اكتبه كما تكتبه الأخبار العربية، أو أبقِه كما هو.");
+        assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe سوريا 2254").visibleText()).startsWith("تم الاشتراك");
+    }
+
+    @Test
     void followingAWholeSourceFromSources() {
         SentMessage sources = ask(JOHN_CHAT, JOHN, "/sources");
-        assertThat(sources.visibleText()).startsWith("The sources I read (8).").contains("سانا (sana)");
-        assertThat(sources.buttonData()).hasSize(8).contains("src:f:0:bbc-arabic");
+        assertThat(sources.visibleText()).startsWith("Everyone's sources (8).").contains("سانا (sana)");
+        assertThat(sources.buttonData()).hasSize(9).contains("src:f:0:bbc-arabic", "my:a");
 
         assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:bbc-arabic")).isEqualTo("Saved");
         assertThat(currentButtons(sources)).contains("src:f:0:bbc-arabic");

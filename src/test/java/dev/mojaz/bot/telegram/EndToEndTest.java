@@ -118,7 +118,7 @@ class EndToEndTest {
         FakeChat channel = FakeChat.channel(-1009876543210L, "قناة موجز");
         server.postInChannel(channel, "/start");
 
-        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("موجز جاهز للنشر في هذه القناة");
+        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("أنا جاهز للنشر في هذه القناة");
     }
 
     @Test

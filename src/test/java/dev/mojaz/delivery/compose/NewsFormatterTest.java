@@ -49,6 +49,18 @@ class NewsFormatterTest {
     }
 
     @Test
+    void theQueryIsReadInTheChatsLanguage() {
+        StoredArticle article = article(1, 1, "عنوان", NOW, "جملة.");
+        assertThat(formatter.alert(chat("ar", 2), article, "روسيا OR موسكو source:sana").text().visibleText())
+                .startsWith("🔔 روسيا أو موسكو مصدر:sana\n");
+        assertThat(formatter.alert(chat("en", 2), article, "روسيا OR موسكو").text().visibleText())
+                .startsWith("🔔 روسيا OR موسكو\n");
+        List<OutgoingMessage> digest = formatter.digest(chat("ar", 2),
+                List.of(new NewsFormatter.Item("روسيا OR موسكو", article)), 30, NOW);
+        assertThat(digest.get(0).text().visibleText()).contains("🔎 روسيا أو موسكو\n");
+    }
+
+    @Test
     void aDigestGroupsByQueryNewestFirstAndTellsEachStoryOnce() {
         List<NewsFormatter.Item> items = List.of(
                 new NewsFormatter.Item("سوريا", article(1, 1, "قديم عن سوريا", NOW.minusSeconds(3600), "أ.")),
@@ -60,7 +72,7 @@ class NewsFormatterTest {
 
         assertThat(digest).hasSize(1);
         String text = digest.get(0).text().visibleText();
-        assertThat(text).startsWith("موجزك · ").contains("3 أخبار");
+        assertThat(text).startsWith("نشرتك · ").contains("3 أخبار");
         assertThat(text).doesNotContain("القصة نفسها");
         assertThat(text.indexOf("🔎 سوريا")).isLessThan(text.indexOf("جديد عن سوريا"));
         assertThat(text.indexOf("جديد عن سوريا")).isLessThan(text.indexOf("قديم عن سوريا"));

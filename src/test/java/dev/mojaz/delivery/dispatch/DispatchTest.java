@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.DigestConfig;
 import dev.mojaz.config.MatchConfig;
+import dev.mojaz.config.SourceConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.delivery.compose.NewsFormatter;
 import dev.mojaz.domain.Article;
@@ -18,6 +19,7 @@ import dev.mojaz.i18n.Language;
 import dev.mojaz.i18n.Texts;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
+import dev.mojaz.match.SourceAudience;
 import dev.mojaz.match.SubscriptionIndex;
 import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.FakeClock;
@@ -220,7 +222,29 @@ class DispatchTest {
         clock.advance(Duration.ofDays(1));
         assertThat(digests(sendEmpty).sendDue()).isEqualTo(2);
         assertThat(store.deliveries().ofChat(2)).singleElement().extracting(m -> m.message().text())
-                .isEqualTo("لا جديد يطابق اشتراكاتك منذ موجزك الأخير.");
+                .isEqualTo("لا جديد يطابق اشتراكاتك منذ نشرتك الأخيرة.");
         assertThat(digests(sendEmpty).sendDue()).as("once per digest hour").isZero();
+    }
+
+    @Test
+    void aPersonalSourcesArticlesReachOnlyItsOwnerInAlertsAndInADigestAskedFor() {
+        store.transaction(() -> {
+            store.sources().upsert(new SourceConfig("my-blog", "مدونة", "ar", URI.create("https://blog.example/feed"),
+                    null, null, null, true));
+            store.chats().register(1, ChatKind.PRIVATE, "c", settings());
+            store.personalSources().create("my-blog", "https://blog.example/feed", 1);
+        });
+        live = new SubscriptionIndex(new MatchEngine(), new QueryParser(MATCH, List.of()), store.chats(),
+                store.subscriptions(), new SourceAudience(store.personalSources()::restricted));
+        AlertDispatcher alerts = alerts(DIGEST);
+        alerts.initialize();
+        subscribe(1, "سوريا", null, settings());
+        subscribe(2, "سوريا", null, settings());
+        store("my-blog", "عنوان", "خبر عن سوريا في مدونة.", clock.instant());
+
+        assertThat(alerts.dispatchNew()).isEqualTo(1);
+        assertThat(store.deliveries().ofChat(1)).hasSize(1);
+        assertThat(store.deliveries().ofChat(2)).isEmpty();
+        assertThat(digests(DIGEST).enqueueNow(2)).as("/digest of someone who does not own it").isZero();
     }
 }
