@@ -36,7 +36,8 @@ class PostgresqlStoreCommandsTest {
 
         CliRunner.Result migrated = cli.run("db", "migrate");
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out().strip()).startsWith("database PostgreSQL at " + server + " is at schema version 11 (");
+        assertThat(migrated.out().strip()).startsWith("database PostgreSQL at " + server + " is at schema version ")
+                .contains("migrations applied");
 
         CliRunner.Result config = cli.run("config");
         assertThat(config.out()).contains("database PostgreSQL at " + server + ",");
