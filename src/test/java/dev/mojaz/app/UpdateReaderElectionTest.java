@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.store.SqlStorage;
+import dev.mojaz.testing.Await;
 import dev.mojaz.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Set;
@@ -101,10 +103,20 @@ class UpdateReaderElectionTest {
         }
     }
 
+    /** Ends the sessions holding advisory locks, and waits until they are gone (termination is asynchronous). */
     private static void terminateSessionsHoldingAdvisoryLocks(String url) throws Exception {
         try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            String ours = "locktype = 'advisory' AND database = (SELECT oid FROM pg_database "
+                    + "WHERE datname = current_database())";
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE " + ours + " AND granted "
                     + "AND pid <> pg_backend_pid()");
+            Await.until("the terminated sessions to release their locks", () -> {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE " + ours)) {
+                    return rs.next() && rs.getLong(1) == 0;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 }
