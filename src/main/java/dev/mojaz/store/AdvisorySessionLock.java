@@ -95,6 +95,16 @@ final class AdvisorySessionLock implements SessionLock {
     /** Gives the lock up (ending its session); another instance may take it at once. */
     @Override
     public synchronized void close() {
+        if (held && session != null) {
+            // Said to the server before the connection goes: closing alone ends the session a moment later, and a
+            // standby asking in that moment would find the lock still taken.
+            try {
+                new Sql(session).first("SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext(?)) AS freed",
+                        row -> row.bool("freed"), name);
+            } catch (SQLException | RuntimeException e) {
+                // The session is going anyway, and the lock with it.
+            }
+        }
         held = false;
         closeSession();
     }
