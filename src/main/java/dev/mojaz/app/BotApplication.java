@@ -3,29 +3,30 @@ package dev.mojaz.app;
 import dev.mojaz.bot.chat.ChatAdmins;
 import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.conversation.Conversation;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.bot.outbox.ChatLifecycle;
-import dev.mojaz.bot.outbox.OutboxSender;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.MessageGateway;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.DaemonThreads;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.digest.AlertDispatcher;
-import dev.mojaz.digest.DigestScheduler;
-import dev.mojaz.digest.LiveSubscriptions;
-import dev.mojaz.digest.NewsFormatter;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.delivery.compose.NewsFormatter;
+import dev.mojaz.delivery.dispatch.AlertDispatcher;
+import dev.mojaz.delivery.dispatch.DigestScheduler;
+import dev.mojaz.delivery.outbox.ChatLifecycle;
+import dev.mojaz.delivery.outbox.MessageGateway;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.OutboxSender;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Texts;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractionCache;
+import dev.mojaz.ingest.poll.PollReport;
+import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
-import dev.mojaz.source.poll.PollReport;
-import dev.mojaz.store.Retention;
-import dev.mojaz.store.Store;
-import dev.mojaz.summary.Summarizer;
+import dev.mojaz.match.SourceAudience;
+import dev.mojaz.match.SubscriptionIndex;
 import dev.mojaz.text.BoilerplateFilter;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,8 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotApplication implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotApplication.class);
-    /** The bot-state name of the last Telegram update handled (kept by the conversation, in each update's turn). */
-    public static final String LAST_UPDATE = "telegram.last-update-id";
     /** Extraction results of links people send, kept by URL so a link many people send is extracted once. */
     private static final long EXTRACTION_CACHE_BYTES = 32L << 20;
 
@@ -75,10 +74,10 @@ public final class BotApplication implements AutoCloseable {
 
     private final MojazConfig config;
     private final Clock clock;
-    private final Store store;
+    private final Storage store;
     private final Sources sources;
     private final Texts texts;
-    private final LiveSubscriptions subscriptions;
+    private final SubscriptionIndex subscriptions;
     private final AlertDispatcher alerts;
     private final DigestScheduler digests;
     private final OutboxSender sender;
@@ -96,7 +95,7 @@ public final class BotApplication implements AutoCloseable {
      * @param chatAdmins  who may change a group's settings (Telegram's getChatMember; anyone in the console)
      * @param files       documents people send (OPML imports; none in the console)
      */
-    public BotApplication(MojazConfig config, Store store, Sources sources, MessageGateway gateway, RateLimiter limiter,
+    public BotApplication(MojazConfig config, Storage store, Sources sources, MessageGateway gateway, RateLimiter limiter,
                           Sleeper sleeper, Clock clock, String botUsername, ChatAdmins chatAdmins,
                           FileDownloads files) {
         this.config = Objects.requireNonNull(config, "config");
@@ -108,23 +107,25 @@ public final class BotApplication implements AutoCloseable {
         // The matcher takes stored queries as they are: whether a source a query names exists was checked when the
         // person subscribed.
         QueryParser parser = new QueryParser(config.match(), List.of());
-        this.subscriptions = new LiveSubscriptions(new MatchEngine(), parser);
+        // A personal source's articles reach only its owners' subscriptions; the conversation reloads who they are.
+        SourceAudience audience = new SourceAudience(store.personalSources()::restricted);
+        this.subscriptions = new SubscriptionIndex(new MatchEngine(), parser, store.chats(), store.subscriptions(),
+                audience);
         NewsFormatter formatter = new NewsFormatter(texts, fallback, sources::name);
         this.alerts = new AlertDispatcher(store, subscriptions, formatter, config.digest(), sources::name, clock);
         alerts.initialize();
         this.digests = new DigestScheduler(store, subscriptions, () -> parser, formatter, config.digest(), sources::name,
                 clock);
         TelegramConfig telegram = config.telegram();
-        Backoff retry = Backoff.from(telegram.retry());
-        // The sender only calls it once started, after the conversation below is built.
-        ChatLifecycle lifecycle = lifecycle(store);
+        Backoff retry = telegram.retry().backoff();
+        ChatLifecycle lifecycle = ChatLifecycle.of(store.chats(), subscriptions);
         this.sender = new OutboxSender(store.deliveries(), lifecycle, gateway, limiter, sleeper,
                 clock, new OutboxSender.Settings(telegram.senderThreads(), telegram.limits().messagesPerSecond(), retry,
                         Duration.ofMinutes(1),
                         telegram.requestTimeout().plusSeconds(5)));
         // Edits and button answers go at once (they are worth nothing later); everything else through the outbox.
         MessageSender direct = new MessageSender(gateway, limiter, sleeper, clock, retry);
-        // The conversation registers every stored subscription of a receiving chat in the live matcher as it is built.
+        // The conversation loads every stored subscription of a receiving chat into the index as it is built.
         this.conversation = Conversation.builder()
                 .store(store)
                 .subscriptions(subscriptions)
@@ -147,32 +148,6 @@ public final class BotApplication implements AutoCloseable {
                 .sleeper(sleeper)
                 .build();
         log.info("{} subscriptions loaded", subscriptions.size());
-    }
-
-    /**
-     * What the sender does when Telegram says a chat is gone or moved: the store's durable change, then the
-     * conversation brings the live matcher in step with it, the one way the matcher follows the store (so that a
-     * later /unsubscribe in the moved chat reaches the matcher too).
-     */
-    private ChatLifecycle lifecycle(Store store) {
-        ChatLifecycle durable = ChatLifecycle.of(store.chats());
-        return new ChatLifecycle() {
-            @Override
-            public void deactivate(long chatId, String reason) {
-                durable.deactivate(chatId, reason);
-                conversation.chatChanged(chatId);
-            }
-
-            @Override
-            public boolean migrate(long fromId, long toId) {
-                if (!durable.migrate(fromId, toId)) {
-                    return false;
-                }
-                conversation.chatChanged(fromId);
-                conversation.chatChanged(toId);
-                return true;
-            }
-        };
     }
 
     /** Starts the sender and the background loops. */
@@ -238,7 +213,7 @@ public final class BotApplication implements AutoCloseable {
         return conversation;
     }
 
-    public LiveSubscriptions subscriptions() {
+    public SubscriptionIndex subscriptions() {
         return subscriptions;
     }
 
@@ -258,7 +233,7 @@ public final class BotApplication implements AutoCloseable {
         return texts;
     }
 
-    public Store store() {
+    public Storage store() {
         return store;
     }
 
@@ -323,7 +298,7 @@ public final class BotApplication implements AutoCloseable {
 
     private void prune() {
         try {
-            Retention.Pruned pruned = store.retention().prune();
+            Storage.Pruned pruned = store.prune();
             log.info("pruned {} article(s), {} stor(ies), {} delivery record(s), {} finished message(s)",
                     pruned.articles(), pruned.stories(), pruned.deliveries(), pruned.messages());
         } catch (RuntimeException e) {
@@ -332,11 +307,7 @@ public final class BotApplication implements AutoCloseable {
     }
 
     private static ScheduledExecutorService daemonScheduler(String name) {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(name));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }

@@ -3,6 +3,7 @@ package dev.mojaz.app;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.Person;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,10 +16,15 @@ import java.util.regex.Pattern;
 
 /**
  * A chat with the bot in a terminal. Each line typed is a message from one person in a private chat, handled by the
- * same router as on Telegram; replies go through the same outbox and sender, to a {@link ConsoleGateway} that prints
- * them. After each line the sample site publishes one more article, which is polled, matched and dispatched at once,
- * so alerts appear as the session goes on; {@code /digest} shows the digest. Everything runs on the calling thread,
- * in order: the replies to a line are printed before the next line is read.
+ * same conversation as on Telegram; replies go through the same outbox and sender, to a {@link ConsoleGateway} that
+ * prints them. A line that is the number or the exact label of a button shown last ({@link ConsoleButtons}) is a
+ * press of that button instead, handed to the conversation as the button press Telegram would send. After each line
+ * the sample site publishes one more article, which is polled, matched and dispatched at once, so alerts appear as
+ * the session goes on; once all are out the person is told so, once. {@code /digest} shows the digest. Everything
+ * runs on the calling thread, in order: the replies to a line are printed before the next line is read.
+ *
+ * <p>Update ids go on from the last one the store recorded as handled, so a session resumed over the same store
+ * ({@code console --store FILE}) is heard from its first line.
  */
 public final class ConsoleSession {
     /** The console person's user id, which is also their private chat's id. */
@@ -28,18 +34,28 @@ public final class ConsoleSession {
     private final BotApplication application;
     private final SampleSite site;
     private final PrintStream out;
+    private final PrintStream notes;
     private final Person person;
+    private final ConsoleButtons buttons;
     private long updateId;
     private int messageId;
+    private boolean toldSamplesAreOut;
 
     /**
-     * @param person who types: their name and Telegram language decide the language of the answers, as on Telegram
+     * @param out     where the conversation is printed (the {@link ConsoleGateway}'s stream)
+     * @param notes   where the console says things about itself (all samples are out), not the bot
+     * @param person  who types: their name and Telegram language decide the language of the answers, as on Telegram
+     * @param buttons the buttons the {@link ConsoleGateway} showed last
      */
-    public ConsoleSession(BotApplication application, SampleSite site, PrintStream out, Person person) {
+    public ConsoleSession(BotApplication application, SampleSite site, PrintStream out, PrintStream notes,
+                          Person person, ConsoleButtons buttons) {
         this.application = Objects.requireNonNull(application, "application");
         this.site = Objects.requireNonNull(site, "site");
         this.out = Objects.requireNonNull(out, "out");
+        this.notes = Objects.requireNonNull(notes, "notes");
         this.person = Objects.requireNonNull(person, "person");
+        this.buttons = Objects.requireNonNull(buttons, "buttons");
+        this.updateId = application.conversation().updateOffsets().lastHandled();
     }
 
     /**
@@ -63,17 +79,44 @@ public final class ConsoleSession {
         }
     }
 
-    /** One message from the person, its replies, then one more sample article and whatever it sets off. */
+    /**
+     * One message from the person (or a button press, when the text names a button shown), its replies, then one
+     * more sample article and whatever it sets off.
+     */
     public void say(String text) throws InterruptedException {
-        Incoming.Message message = new Incoming.Message(++updateId, ChatRef.privateChat(person.id(), person.firstName()),
-                Optional.of(person), ++messageId, text, links(text), false);
-        application.conversation().handle(message);
+        ChatRef chat = ChatRef.privateChat(person.id(), person.firstName());
+        Optional<ConsoleButtons.Press> press = buttons.press(text);
+        long id = nextUpdateId();
+        Incoming incoming = press.isPresent()
+                ? new Incoming.Callback(id, chat, person, "console-" + id, press.get().messageId(), press.get().data())
+                : new Incoming.Message(id, chat, Optional.of(person), ++messageId, text, links(text), false);
+        application.conversation().handle(incoming);
+        // The console is the intake here: it advances the mark as the Telegram intake does after an update.
+        application.conversation().updateOffsets().handled(id);
         application.sendNow();
-        if (site.publishNext()) {
-            application.pollNow();
-        }
+        site.publishNext();
+        // every source, each line: the sample feed's new article, and a source the person has just added
+        application.pollNow();
         application.dispatchNow();
         application.sendNow();
+        if (site.published() == site.total() && !toldSamplesAreOut) {
+            toldSamplesAreOut = true;
+            synchronized (notes) {
+                notes.println("(console: that was the last of the " + site.total() + " sample articles; no more"
+                        + " samples arrive in this session. /digest, /list, links you send and sources you /add"
+                        + " still work.)");
+                notes.println();
+            }
+        }
+    }
+
+    /** The next id no update of this store was handled with (a store written by an older console may hold some). */
+    private long nextUpdateId() {
+        UpdateOffsetStore offsets = application.conversation().updateOffsets();
+        do {
+            updateId++;
+        } while (offsets.wasHandled(updateId));
+        return updateId;
     }
 
     private static List<String> links(String text) {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.config.HealthConfig;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceState;
-import dev.mojaz.store.DeliveryStore;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.OutboxRepository;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.domain.Storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ public record HealthReport(
         Optional<Instant> lastSent,
         Map<OutboxMessage.State, Long> queue,
         Optional<Instant> oldestWaiting,
-        List<DeliveryStore.Failure> failures,
+        List<OutboxRepository.Failure> failures,
         Optional<IntakePause> intake) {
 
     /** One source's health. */
@@ -49,12 +49,12 @@ public record HealthReport(
     }
 
     /** Reads the store and judges (for {@code status}, outside the running bot). */
-    public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock) {
+    public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock) {
         return check(store, configured, config, clock, Optional.empty());
     }
 
     /** Reads the store and judges, with what the running bot's intake says. */
-    public static HealthReport check(Store store, List<SourceConfig> configured, HealthConfig config, Clock clock,
+    public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock,
                                      Optional<IntakePause> intake) {
         Instant now = clock.instant();
         Map<String, SourceState> states = store.sourceStates().all();
@@ -72,7 +72,7 @@ public record HealthReport(
                 }
             }
         }
-        DeliveryStore outbox = store.deliveries();
+        OutboxRepository outbox = store.deliveries();
         Optional<Instant> lastSent = outbox.lastSent();
         Optional<Instant> oldest = outbox.oldestWaiting();
         List<String> problems = new ArrayList<>();
@@ -115,7 +115,7 @@ public record HealthReport(
         queue.forEach((state, n) -> out.append(' ').append(state.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(n));
         out.append('\n');
         oldestWaiting.ifPresent(at -> out.append("oldest waiting message due ").append(when(Optional.of(at))).append('\n'));
-        for (DeliveryStore.Failure failure : failures) {
+        for (OutboxRepository.Failure failure : failures) {
             out.append("  error: message ").append(failure.id()).append(" to chat ").append(failure.chatId())
                     .append(" (").append(failure.state().name().toLowerCase(java.util.Locale.ROOT)).append(", ")
                     .append(failure.attempts()).append(" attempts, ").append(when(Optional.ofNullable(failure.at())))
@@ -150,7 +150,7 @@ public record HealthReport(
         queue.forEach((state, n) -> queueNode.put(state.name().toLowerCase(java.util.Locale.ROOT), n));
         root.put("oldestWaiting", oldestWaiting.map(Instant::toString).orElse(null));
         ArrayNode failureList = root.putArray("recentFailures");
-        for (DeliveryStore.Failure failure : failures) {
+        for (OutboxRepository.Failure failure : failures) {
             failureList.addObject().put("id", failure.id()).put("chatId", failure.chatId())
                     .put("state", failure.state().name().toLowerCase(java.util.Locale.ROOT))
                     .put("attempts", failure.attempts()).put("error", failure.error())

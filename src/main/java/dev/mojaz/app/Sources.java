@@ -1,8 +1,8 @@
 package dev.mojaz.app;
 
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.http.HttpFetcher;
-import dev.mojaz.source.poll.PollScheduler;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.http.HttpFetcher;
+import dev.mojaz.ingest.poll.PollScheduler;
 import java.util.Objects;
 
 /**

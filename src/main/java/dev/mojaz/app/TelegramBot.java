@@ -1,21 +1,21 @@
 package dev.mojaz.app;
 
+import dev.mojaz.bot.command.CommandMenu;
 import dev.mojaz.bot.conversation.Conversation;
-import dev.mojaz.bot.telegram.TelegramChatAdmins;
-import dev.mojaz.bot.telegram.TelegramFiles;
-import dev.mojaz.bot.i18n.CommandMenu;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.bot.telegram.CommandMenuRegistrar;
 import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.bot.telegram.LongPollingIntake;
+import dev.mojaz.bot.telegram.TelegramChatAdmins;
 import dev.mojaz.bot.telegram.TelegramConnection;
+import dev.mojaz.bot.telegram.TelegramException;
+import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
 import dev.mojaz.bot.telegram.WebhookIntake;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.Storage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * {@code run}: the bot behind the Bot API. Starts, in order: the connection (getMe checks the token), the application
@@ -36,7 +35,7 @@ public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
     private final MojazConfig config;
-    private final Store store;
+    private final Storage store;
     private final Sources sources;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -54,7 +53,7 @@ public final class TelegramBot implements AutoCloseable {
      * @param token         the bot token ({@code MOJAZ_TELEGRAM_TOKEN})
      * @param webhookSecret the webhook's secret token ({@code MOJAZ_TELEGRAM_WEBHOOK_SECRET}); only for webhook mode
      */
-    public TelegramBot(MojazConfig config, Store store, Sources sources, Clock clock, Sleeper sleeper, String token,
+    public TelegramBot(MojazConfig config, Storage store, Sources sources, Clock clock, Sleeper sleeper, String token,
                        String webhookSecret) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
@@ -68,9 +67,9 @@ public final class TelegramBot implements AutoCloseable {
     /**
      * Connects and starts everything.
      *
-     * @throws TelegramApiException when Telegram cannot be reached or refuses the token (nothing is left running)
+     * @throws TelegramException when Telegram cannot be reached or refuses the token (nothing is left running)
      */
-    public synchronized void start(BotApplication.Schedule schedule) throws TelegramApiException, IOException {
+    public synchronized void start(BotApplication.Schedule schedule) throws TelegramException, IOException {
         TelegramConfig telegram = config.telegram();
         if (telegram.usesWebhook() && !WebhookIntake.isValidSecret(webhookSecret)) {
             throw new IllegalArgumentException("webhook mode needs MOJAZ_TELEGRAM_WEBHOOK_SECRET: 1-256 of A-Z a-z 0-9 _ and -");
@@ -93,14 +92,14 @@ public final class TelegramBot implements AutoCloseable {
                 webhook.start();
             } else {
                 polling = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
-                        Backoff.from(telegram.retry()), clock, telegram.updateWorkers(), sleeper);
+                        telegram.retry().backoff(), clock, telegram.updateWorkers(), sleeper);
                 polling.start();
             }
             if (config.health().port() > 0) {
                 health = HealthServer.start(config.health(), () -> HealthReport.check(store, sources.catalog().all(),
                         config.health(), clock, intakePause()));
             }
-        } catch (TelegramApiException | IOException | RuntimeException e) {
+        } catch (TelegramException | IOException | RuntimeException e) {
             close();
             throw e;
         }

@@ -2,7 +2,7 @@
  * The application: the one place where the parts are wired together and their threads started and stopped.
  *
  * <ul>
- *   <li>{@link dev.mojaz.app.BotApplication}: the bot without its Telegram connection: live subscriptions, alerts,
+ *   <li>{@link dev.mojaz.app.BotApplication}: the bot without its Telegram connection: the subscription index, alerts,
  *       digests, the outbox and its sender, the conversation's router, and the loops that poll sources, dispatch and
  *       prune. {@link dev.mojaz.app.BotApplication#conversation} is where the conversation's handlers are plugged
  *       in.</li>

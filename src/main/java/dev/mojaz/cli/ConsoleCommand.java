@@ -1,20 +1,22 @@
 package dev.mojaz.cli;
 
-import dev.mojaz.bot.chat.ChatAdmins;
-import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.app.BotApplication;
+import dev.mojaz.app.ConsoleButtons;
 import dev.mojaz.app.ConsoleGateway;
 import dev.mojaz.app.ConsoleSession;
 import dev.mojaz.app.SampleSite;
 import dev.mojaz.app.Sources;
+import dev.mojaz.bot.chat.ChatAdmins;
+import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.source.http.AddressGuard;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.http.AddressGuard;
+import dev.mojaz.store.SqlStorage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,42 +67,88 @@ public final class ConsoleCommand implements Callable<Integer> {
     /** The console over {@code loaded} (also what {@code run} does without a token). */
     static int run(CliContext context, MojazConfig loaded, Path storeFile, String language)
             throws IOException, InterruptedException {
-        String lang = language == null ? loaded.telegram().defaultLanguage() : language;
-        if (!lang.equals("ar") && !lang.equals("en")) {
-            throw new UsageException("--lang must be ar or en (was '" + lang + "')");
-        }
         Path temporary = storeFile == null ? Files.createTempDirectory("mojaz-console") : null;
         Path file = storeFile != null ? context.resolve(storeFile.toString()) : temporary.resolve("console.db");
-        try (SampleSite site = SampleSite.start(context.clock())) {
-            // The sample site is on the loopback address; it, and only it, is let through (also for /summary of the
-            // links the alerts show).
-            AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
-            MojazConfig console = forConsole(loaded, site, file);
-            try (Store stores = Store.open(console.store(), context.workingDirectory(), context.clock());
-                 SourcePipeline pipeline = new SourcePipeline(console, stores, context.clock(), sampleSiteOnly)) {
-                BotApplication application = new BotApplication(console, stores,
-                        new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),
-                        new ConsoleGateway(context.out()), new RateLimiter(console.telegram().limits(), context.clock()),
-                        Sleeper.system(context.clock()), context.clock(), "", ChatAdmins.anyone(),
-                        FileDownloads.none());
-                context.err().println("Mojaz console: you are chatting with the bot. " + site.total()
-                        + " sample articles are served at " + site.feedUrl() + " and one more is published after each"
-                        + " message you send. Try /start, /help; end with Ctrl-D.");
-                try {
-                    new ConsoleSession(application, site, context.out(),
-                            new Person(ConsoleSession.PERSON_ID, lang.equals("ar") ? "ضيف" : "Guest", "", lang))
-                            .run(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)),
-                                    System.console() == null || context.in() != System.in);
-                } finally {
-                    application.close();
-                }
-            }
+        try (Console console = Console.open(context, loaded, file, language)) {
+            context.err().println(banner(console.site()));
+            console.session().run(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)),
+                    System.console() == null || context.in() != System.in);
         } finally {
             if (temporary != null) {
                 deleteTree(temporary);
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The running parts of one console session, closed in reverse order of opening: the sample site, the store, the
+     * source pipeline, the bot, and the session a person types into. (Tests open one to type line by line.)
+     */
+    record Console(SampleSite site, Storage store, SourcePipeline pipeline, BotApplication application,
+                   ConsoleSession session) implements AutoCloseable {
+        static Console open(CliContext context, MojazConfig loaded, Path storeFile, String language) {
+            String lang = language == null ? loaded.telegram().defaultLanguage() : language;
+            if (!lang.equals("ar") && !lang.equals("en")) {
+                throw new UsageException("--lang must be ar or en (was '" + lang + "')");
+            }
+            SampleSite site = SampleSite.start(context.clock());
+            Storage store = null;
+            SourcePipeline pipeline = null;
+            try {
+                // The sample site is on the loopback address; it, and only it, is let through (also for /summary of
+                // the links the alerts show, and for feeds people /add from it).
+                AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
+                MojazConfig console = forConsole(loaded, site, storeFile);
+                store = SqlStorage.open(console.store(), context.workingDirectory(), context.clock());
+                pipeline = new SourcePipeline(console, store, context.clock(), sampleSiteOnly);
+                ConsoleButtons buttons = new ConsoleButtons();
+                BotApplication application = new BotApplication(console, store,
+                        new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),
+                        new ConsoleGateway(context.out(), buttons),
+                        new RateLimiter(console.telegram().limits(), context.clock()),
+                        Sleeper.system(context.clock()), context.clock(), "", ChatAdmins.anyone(),
+                        FileDownloads.none());
+                ConsoleSession session = new ConsoleSession(application, site, context.out(), context.err(),
+                        new Person(ConsoleSession.PERSON_ID, lang.equals("ar") ? "ضيف" : "Guest", "", lang), buttons);
+                return new Console(site, store, pipeline, application, session);
+            } catch (RuntimeException | Error e) {
+                if (pipeline != null) {
+                    pipeline.close();
+                }
+                if (store != null) {
+                    store.close();
+                }
+                site.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                application.close();
+            } finally {
+                try {
+                    pipeline.close();
+                } finally {
+                    try {
+                        store.close();
+                    } finally {
+                        site.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /** What the console says about itself first: what it serves, how news arrives, how buttons are pressed. */
+    static String banner(SampleSite site) {
+        return "Mojaz console: you are chatting with the bot as a Telegram user would, with you as its admin.\n"
+                + "News: a local site (" + site.feedUrl() + ") publishes its " + site.total() + " sample articles"
+                + " one at a time, one after each line you send; after the last one, no more arrive.\n"
+                + "Buttons are numbered: type a button's number (or its exact label) to press it.\n"
+                + "Try /start and /help; end with Ctrl-D.";
     }
 
     /**

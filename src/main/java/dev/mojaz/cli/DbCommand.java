@@ -1,10 +1,10 @@
 package dev.mojaz.cli;
 
 import dev.mojaz.config.MojazConfig;
+import dev.mojaz.domain.Storage;
 import dev.mojaz.store.Database;
 import dev.mojaz.store.Migrations;
-import dev.mojaz.store.Retention;
-import dev.mojaz.store.Store;
+import dev.mojaz.store.SqlStorage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,8 +67,8 @@ public final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             MojazConfig loaded = config.load(context);
-            try (Store store = Store.open(loaded.store(), context.workingDirectory(), context.clock())) {
-                Retention.Pruned pruned = store.retention().prune();
+            try (Storage store = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock())) {
+                Storage.Pruned pruned = store.prune();
                 context.out().println("pruned " + pruned.articles() + " articles, " + pruned.stories() + " stories, "
                         + pruned.deliveries() + " deliveries and " + pruned.messages() + " outbox messages in "
                         + pruned.batches() + " transactions (articles older than " + loaded.store().retentionDays()

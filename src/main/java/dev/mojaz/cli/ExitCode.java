@@ -1,6 +1,9 @@
 package dev.mojaz.cli;
 
-/** The exit codes scripts rely on (GUIDE.md). */
+/**
+ * The exit codes scripts rely on, the same for every command: 0 success, 2 a usage or configuration error (the
+ * command line or the configuration file is wrong), 1 any other failure.
+ */
 public final class ExitCode {
     public static final int OK = 0;
     public static final int FAILURE = 1;

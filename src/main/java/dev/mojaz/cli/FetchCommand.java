@@ -1,11 +1,12 @@
 package dev.mojaz.cli;
 
+import dev.mojaz.common.Durations;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Store;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.http.Durations;
-import dev.mojaz.source.ingest.EntryResult;
-import dev.mojaz.source.poll.PollReport;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.poll.EntryResult;
+import dev.mojaz.ingest.poll.PollReport;
+import dev.mojaz.store.SqlStorage;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class FetchCommand implements Callable<Integer> {
             throw new UsageException("give --once (continuous polling is part of 'run')");
         }
         MojazConfig loaded = config.load(context);
-        try (Store stores = Store.open(loaded.store(), context.workingDirectory(), context.clock());
+        try (Storage stores = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock());
              SourcePipeline pipeline = new SourcePipeline(loaded, stores, context.clock())) {
             List<SourceConfig> chosen = choose(pipeline);
             if (chosen.isEmpty()) {

@@ -28,9 +28,19 @@ record InputText(String text, String name, long malformed) {
     static final int MAX_BYTES = 16 * 1024 * 1024;
 
     static InputText read(CliContext context, String argument) {
+        return decode(bytes(context, argument), name(argument));
+    }
+
+    /** How an argument is named in messages. */
+    static String name(String argument) {
+        return argument == null || argument.equals("-") ? "standard input" : argument;
+    }
+
+    /** The raw bytes of {@code FILE} or standard input ({@code -} or null), at most {@link #MAX_BYTES}. */
+    static byte[] bytes(CliContext context, String argument) {
         if (argument == null || argument.equals("-")) {
             try {
-                return decode(readLimited(context.in(), "standard input"), "standard input");
+                return readLimited(context.in(), "standard input");
             } catch (IOException e) {
                 throw new UsageException("standard input: cannot read: " + e.getMessage(), e);
             }
@@ -45,7 +55,7 @@ record InputText(String text, String name, long malformed) {
                 throw new UsageException(argument + ": too large (" + size / (1024 * 1024) + " MB); the limit is "
                         + MAX_BYTES / (1024 * 1024) + " MB");
             }
-            return decode(Files.readAllBytes(path), argument);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new UsageException(argument + ": no such file");
         } catch (AccessDeniedException e) {
@@ -53,6 +63,30 @@ record InputText(String text, String name, long malformed) {
         } catch (IOException e) {
             throw new UsageException(argument + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the input is a web page rather than text: its name ends in .html or .htm, or it begins (after a
+     * byte-order mark and white space) with {@code <} and has an HTML element near the start. Article text never
+     * begins with a tag, so a page saved without the extension is recognised too.
+     */
+    static boolean looksLikeHtml(String argument, byte[] bytes) {
+        String lowerName = argument == null ? "" : argument.toLowerCase(java.util.Locale.ROOT);
+        if (lowerName.endsWith(".html") || lowerName.endsWith(".htm") || lowerName.endsWith(".xhtml")) {
+            return true;
+        }
+        String head = new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1)
+                .replace("\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(java.util.Locale.ROOT);
+        if (!head.startsWith("<")) {
+            return false;
+        }
+        for (String tag : new String[] {"<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div",
+                "<meta", "<title"}) {
+            if (head.contains(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readLimited(InputStream in, String name) throws IOException {

@@ -2,6 +2,7 @@ package dev.mojaz.cli;
 
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.SourceConfig;
+import dev.mojaz.i18n.Language;
 import dev.mojaz.match.ArticleText;
 import dev.mojaz.match.InvalidQueryException;
 import dev.mojaz.match.MatchEngine;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +67,7 @@ public final class MatchCommand implements Callable<Integer> {
         try {
             parsed = parser.parse(query);
         } catch (InvalidQueryException e) {
-            throw new UsageException("query: " + e.message(Locale.forLanguageTag(language)), e);
+            throw new UsageException("query: " + e.message(Language.fromCode(language).orElseThrow()), e);
         }
         ArticleText article = ArticleText.parse(read());
         boolean matches = MatchEngine.matches(parsed, article.title(), article.text(), source);

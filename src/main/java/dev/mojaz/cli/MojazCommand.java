@@ -9,8 +9,6 @@ import picocli.CommandLine.ScopeType;
         description = "Mojaz (موجز): Arabic news extraction, extractive summaries, keyword alerts and digests.",
         subcommands = {
                 ConfigCommand.class,
-                EvalCommand.class,
-                BenchCommand.class,
                 DbCommand.class,
                 FetchCommand.class,
                 SourcesCommand.class,

@@ -2,10 +2,10 @@ package dev.mojaz.cli;
 
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.FetchConfig;
-import dev.mojaz.source.http.FetchException;
-import dev.mojaz.source.http.FetchRequest;
-import dev.mojaz.source.http.FetchResponse;
-import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.ingest.http.FetchException;
+import dev.mojaz.ingest.http.FetchRequest;
+import dev.mojaz.ingest.http.FetchResponse;
+import dev.mojaz.ingest.http.HttpFetcher;
 import java.io.IOException;
 import java.net.URI;
 

@@ -4,17 +4,19 @@ import dev.mojaz.app.BotApplication;
 import dev.mojaz.app.Sources;
 import dev.mojaz.app.TelegramBot;
 import dev.mojaz.bot.telegram.TelegramConnection;
+import dev.mojaz.bot.telegram.TelegramException;
 import dev.mojaz.bot.telegram.WebhookIntake;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.DaemonThreads;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.store.SqlStorage;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -75,7 +77,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("telegram.mode is webhook, so " + ENV_WEBHOOK_SECRET + " must be set: 1-256 of"
                     + " A-Z a-z 0-9 _ and - (Telegram sends it with every update, and posts without it are refused)");
         }
-        Store store = Store.open(loaded.store(), context.workingDirectory(), context.clock());
+        Main.showOwnInfoLines();
+        Storage store = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock());
         SourcePipeline pipeline = new SourcePipeline(loaded, store, context.clock());
         TelegramBot bot = new TelegramBot(loaded, store,
                 new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()), context.clock(),
@@ -100,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             bot.start(BotApplication.Schedule.standard(loaded));
-        } catch (TelegramApiException | RuntimeException e) {
+        } catch (TelegramException | RuntimeException e) {
             stop.run();
             Runtime.getRuntime().removeShutdownHook(hook);
             throw new IllegalStateException("cannot start the bot: " + describe(e), e);
@@ -118,14 +121,13 @@ public final class RunCommand implements Callable<Integer> {
     private void stopWithin(Runnable stop, Duration budget) {
         long started = System.nanoTime();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread stopping = new Thread(() -> {
+        Thread stopping = DaemonThreads.thread("mojaz-stop", () -> {
             try {
                 stop.run();
             } catch (RuntimeException e) {
                 failure.set(e);
             }
-        }, "mojaz-stop");
-        stopping.setDaemon(true);
+        });
         stopping.start();
         try {
             stopping.join(budget.toMillis());
@@ -161,15 +163,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException request
-                && request.getErrorCode() != null && request.getErrorCode() == 401) {
+        if (e instanceof TelegramException telegram && telegram.unauthorized()) {
             return "Telegram refused the token (401 Unauthorized): check " + ENV_TOKEN;
         }
-        Throwable root = e;
+        // Our wrapper says nothing of its own: describe what Telegram's library threw.
+        Throwable failure = e instanceof TelegramException && e.getCause() != null ? e.getCause() : e;
+        Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return root == e || root.getMessage() == null ? message : message + " (" + root.getMessage() + ")";
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return root == failure || root.getMessage() == null ? message : message + " (" + root.getMessage() + ")";
     }
 }

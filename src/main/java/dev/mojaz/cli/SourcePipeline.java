@@ -1,18 +1,19 @@
 package dev.mojaz.cli;
 
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Store;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.feed.FeedReader;
-import dev.mojaz.source.feed.ListingReader;
-import dev.mojaz.source.http.AddressGuard;
-import dev.mojaz.source.http.HostResolver;
-import dev.mojaz.source.http.HttpFetcher;
-import dev.mojaz.source.ingest.Ingestor;
-import dev.mojaz.source.poll.PollScheduler;
-import dev.mojaz.source.poll.SourcePoller;
-import dev.mojaz.summary.Summarizer;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.feed.FeedReader;
+import dev.mojaz.ingest.feed.ListingReader;
+import dev.mojaz.ingest.http.AddressGuard;
+import dev.mojaz.ingest.http.HostResolver;
+import dev.mojaz.ingest.http.HttpFetcher;
+import dev.mojaz.ingest.poll.Ingestor;
+import dev.mojaz.ingest.poll.PollScheduler;
+import dev.mojaz.ingest.poll.SourcePoller;
+import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.text.BoilerplateFilter;
 import java.time.Clock;
 
@@ -29,9 +30,9 @@ public final class SourcePipeline implements AutoCloseable {
     /**
      * The standard policy: every request is guarded unless {@code fetch.allow-private-addresses} (tests); a source
      * with {@code allow-private: true} reaches its own host on a private network (its requests say so, see
-     * {@link dev.mojaz.source.http.FetchRequest#onBehalfOf}), and links people send never do.
+     * {@link dev.mojaz.ingest.http.FetchRequest#onBehalfOf}), and links people send never do.
      */
-    public SourcePipeline(MojazConfig config, Store stores, Clock clock) {
+    public SourcePipeline(MojazConfig config, Storage stores, Clock clock) {
         this(config, stores, clock, AddressGuard.forConfig(config.fetch().allowPrivateAddresses()));
     }
 
@@ -39,9 +40,9 @@ public final class SourcePipeline implements AutoCloseable {
      * With the fetcher's address guard given: the console lets its own sample site on the loopback address through
      * while every other address stays under the standard policy.
      */
-    public SourcePipeline(MojazConfig config, Store stores, Clock clock, AddressGuard guard) {
+    public SourcePipeline(MojazConfig config, Storage stores, Clock clock, AddressGuard guard) {
         this.fetcher = new HttpFetcher(config.fetch(), clock, guard, HostResolver.system(),
-                dev.mojaz.source.http.Sleeper.system());
+                Sleeper.system(clock));
         this.catalog = new SourceCatalog(config.sources(), stores.sources());
         Ingestor ingestor = new Ingestor(fetcher, new ArticleExtractor(BoilerplateFilter.standard()),
                 new Summarizer(config.summary()), stores.articles(), clock);

@@ -1,13 +1,14 @@
 package dev.mojaz.cli;
 
+import dev.mojaz.common.Durations;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.store.Store;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceState;
-import dev.mojaz.source.catalog.Opml;
-import dev.mojaz.source.catalog.OpmlException;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.http.Durations;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.catalog.Opml;
+import dev.mojaz.ingest.catalog.OpmlException;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.store.SqlStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MojazConfig loaded = config.load(context);
-        try (Store stores = Store.open(loaded.store(), context.workingDirectory(), context.clock())) {
+        try (Storage stores = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock())) {
             SourceCatalog catalog = new SourceCatalog(loaded.sources(), stores.sources());
             List<SourceConfig> all = catalog.all();
             for (SourceConfig source : all) {
@@ -102,7 +103,7 @@ public final class SourcesCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UsageException(file + ": cannot read: " + e.getMessage());
             }
-            try (Store stores = Store.open(loaded.store(), context.workingDirectory(), context.clock())) {
+            try (Storage stores = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock())) {
                 SourceCatalog catalog = new SourceCatalog(loaded.sources(), stores.sources());
                 Opml.ImportResult result;
                 try {
@@ -142,7 +143,7 @@ public final class SourcesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             MojazConfig loaded = config.load(context);
-            try (Store stores = Store.open(loaded.store(), context.workingDirectory(), context.clock())) {
+            try (Storage stores = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock())) {
                 List<SourceConfig> all = new SourceCatalog(loaded.sources(), stores.sources()).all();
                 String opml = Opml.write(all, context.clock().instant());
                 if (file == null || file.equals("-")) {

@@ -2,8 +2,9 @@ package dev.mojaz.cli;
 
 import dev.mojaz.app.HealthReport;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.store.SqlStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ public final class StatusCommand implements Callable<Integer> {
                     : "status: UNHEALTHY\n  problem: no database at " + file + " (has the bot run yet?)");
             return ExitCode.FAILURE;
         }
-        try (Store store = Store.open(loaded.store(), context.workingDirectory(), context.clock())) {
+        try (Storage store = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock())) {
             HealthReport report = HealthReport.check(store, new SourceCatalog(loaded.sources(), store.sources()).all(),
                     loaded.health(), context.clock());
             context.out().print(json ? report.json() + "\n" : report.text());

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractedPage;
-import dev.mojaz.summary.Summarizer;
-import dev.mojaz.summary.Summary;
-import dev.mojaz.summary.SummaryLength;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractedPage;
+import dev.mojaz.ingest.summary.Summarizer;
+import dev.mojaz.ingest.summary.Summary;
+import dev.mojaz.ingest.summary.SummaryLength;
 import dev.mojaz.text.BoilerplateFilter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code summarize}: the article's best sentences, exactly as written, one per line in article order; or, with
- * {@code --jsonl}, one JSON summary per input line (GUIDE.md, "Contracts").
+ * {@code --jsonl}, one JSON summary per input line, in input order, in one process. A bad line gives its own
+ * {@code {"id", "error"}} line and the batch goes on.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = {"Summarise an article in a few of its own sentences, one per line, in article order.",
@@ -72,7 +73,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     boolean jsonl;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|URL|-",
-            description = "The article: a text file, an http(s) URL, or - for standard input (the default).")
+            description = "The article: a text or HTML file, an http(s) URL, or - for standard input (the default)."
+                    + " A page (HTML) has its article text extracted first.")
     String input;
 
     private final CliContext context;
@@ -110,12 +112,25 @@ public final class SummarizeCommand implements Callable<Integer> {
                 articleTitle = page.title();
             }
         } else {
-            InputText read = InputText.read(context, input);
-            if (read.warning() != null) {
-                context.err().println("mojaz summarize: warning: " + read.warning());
+            byte[] bytes = InputText.bytes(context, input);
+            name = InputText.name(input);
+            if (InputText.looksLikeHtml(input, bytes)) {
+                // A saved page: its article text, as for a URL, never its markup read as one long sentence.
+                ExtractedPage page = new ArticleExtractor(BoilerplateFilter.standard()).extract(bytes, null, null);
+                if (!page.hasText()) {
+                    throw new UsageException(name + ": an HTML page without article text");
+                }
+                text = page.text();
+                if (articleTitle == null && !page.title().isBlank()) {
+                    articleTitle = page.title();
+                }
+            } else {
+                InputText read = InputText.decode(bytes, name);
+                if (read.warning() != null) {
+                    context.err().println("mojaz summarize: warning: " + read.warning());
+                }
+                text = read.text();
             }
-            text = read.text();
-            name = read.name();
         }
         if (text.isBlank()) {
             throw new UsageException(name + ": the text is empty");

@@ -18,7 +18,8 @@ import java.util.List;
  *                              least this many sentences; shorter text gets a word of guidance instead
  * @param maxOpmlBytes          largest OPML file an admin may import (a document or a URL)
  * @param suggestedTopics       the ready-made subscriptions /subscribe offers as buttons (queries, in the articles'
- *                              language)
+ *                              language, in the form that catches most)
+ * @param personalSources       the limits on sources people add with /add
  */
 public record BotConfig(
         String defaultTimeZone,
@@ -28,7 +29,8 @@ public record BotConfig(
         List<String> timeZones,
         int textSummaryMinSentences,
         long maxOpmlBytes,
-        List<String> suggestedTopics) {
+        List<String> suggestedTopics,
+        PersonalSourcesConfig personalSources) {
 
     public BotConfig {
         zone("default-time-zone", defaultTimeZone);
@@ -59,6 +61,7 @@ public record BotConfig(
         for (String topic : suggestedTopics) {
             Check.notBlank("suggested-topics", topic);
         }
+        Check.required("personal-sources", personalSources);
     }
 
     /** {@link #defaultTimeZone()} as a zone. */

@@ -1,5 +1,6 @@
 package dev.mojaz.config;
 
+import dev.mojaz.common.Backoff;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -174,6 +175,11 @@ public record TelegramConfig(
                 throw new InvalidValueException("max-delay", "must not be shorter than first-delay (was " + maxDelay + ")");
             }
             Check.range("max-attempts", maxAttempts, 1, 100);
+        }
+
+        /** These settings as the back-off the sender and the intake follow. */
+        public Backoff backoff() {
+            return new Backoff(firstDelay, maxDelay, maxAttempts);
         }
     }
 }

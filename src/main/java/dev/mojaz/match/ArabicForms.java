@@ -41,6 +41,8 @@ import java.util.List;
  *   <li>Relative adjectives (nisba): a form ending in ي with at least four letters also gives the form without
  *       it and with ا instead: المصرية gives مصر, الأوروبي gives أوروبا, العراقيين gives العراق. So a query for a
  *       country finds its adjective; a query for the adjective does not find the bare country.</li>
+ *   <li>Broken plurals: a form that is a singular or a broken plural in {@link BrokenPlurals} also gives the other
+ *       (الأحزاب gives حزب, حزب gives أحزاب), without an article form: a listed pair, never a pattern.</li>
  * </ol>
  * Words that do not start with an Arabic letter (Latin, digits) have only their literal form here; English is
  * stemmed separately.
@@ -143,6 +145,7 @@ final class ArabicForms {
     private char[] taMarbutaStem = new char[64];
     private char[] nisba = new char[64];
     private char[] emitted = new char[64];
+    private BrokenPlurals plurals;
 
     /**
      * The form a query word is matched by: folded, nothing stripped. Works in place.
@@ -253,13 +256,22 @@ final class ArabicForms {
         core(buffer, 0, len + 1, article, out);
     }
 
-    /** Emits a stripped form (with its article form) and its relative-adjective forms. */
+    /** Emits a stripped form (with its article form), its broken plural or singular and its relative-adjective forms. */
     private void core(char[] s, int off, int len, boolean article, Forms out) {
         emit(s, off, len, article, out);
         char[] folded = ensure(nisba, len + 1);
         nisba = folded;
         System.arraycopy(s, off, folded, 0, len);
         int foldedLength = fold(folded, len);
+        if (plurals == null) {
+            plurals = BrokenPlurals.standard(); // not in the constructor: loading the list analyses query words
+        }
+        char[][] linked = plurals.linked(folded, 0, foldedLength);
+        if (linked != null) {
+            for (char[] word : linked) {
+                out.add(word, 0, word.length);
+            }
+        }
         if (foldedLength >= MIN_NISBA && folded[foldedLength - 1] == YEH && s[off + len - 1] != ALEF_MAKSURA) {
             int noun = foldedLength - 1;
             emit(folded, 0, noun, article, out);

@@ -1,36 +1,31 @@
 package dev.mojaz.match;
 
-import java.text.MessageFormat;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.i18n.Texts;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.Objects;
-import java.util.ResourceBundle;
 
 /**
  * A query that cannot be used as typed. It carries a message key and its arguments rather than a finished
- * sentence, so that the bot can tell each person what was wrong in their own language ({@link #message(Locale)});
- * the texts are in {@code dev/mojaz/match/messages_en.properties} and {@code messages_ar.properties}.
+ * sentence, so that the bot can tell each person what was wrong in their own language ({@link #message(Language)});
+ * the texts are the {@code query.*} entries of the bot's bundles, rendered by {@link Texts} like every other text.
  * {@link #getMessage()} is the English text, for logs and the command line.
  */
 public final class InvalidQueryException extends Exception {
     private static final long serialVersionUID = 1L;
-    private static final String BUNDLE = "dev.mojaz.match.messages";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    /** Languages with their own texts; any other gets English. */
-    public static final List<String> LANGUAGES = List.of("ar", "en");
-
-    private final String key;
+    private final Msg key;
     private final transient List<Object> arguments;
 
     /**
-     * @param key       a key of the messages bundle, such as {@code query.unclosed-quote}
-     * @param arguments values for the message's {0}, {1}…
+     * @param key       a {@code query.*} text, such as {@link Msg#QUERY_UNCLOSED_QUOTE}
+     * @param arguments values for the text's {0}, {1}…
      */
-    public InvalidQueryException(String key, Object... arguments) {
-        super(format(Objects.requireNonNull(key, "key"), List.of(arguments), Locale.ENGLISH));
+    public InvalidQueryException(Msg key, Object... arguments) {
+        super(render(Objects.requireNonNull(key, "key"), List.of(arguments), Language.EN));
         this.key = key;
         this.arguments = List.of(arguments);
     }
@@ -40,11 +35,11 @@ public final class InvalidQueryException extends Exception {
      * know how many a chat has, but the message belongs with the other query messages.
      */
     public static InvalidQueryException tooManySubscriptions(int limit) {
-        return new InvalidQueryException("query.too-many-subscriptions", limit);
+        return new InvalidQueryException(Msg.QUERY_TOO_MANY_SUBSCRIPTIONS, limit);
     }
 
     /** The message key, stable across releases: tests and callers may branch on it. */
-    public String key() {
+    public Msg key() {
         return key;
     }
 
@@ -52,21 +47,16 @@ public final class InvalidQueryException extends Exception {
         return arguments;
     }
 
-    /** The message in {@code locale}'s language when Mojaz speaks it (Arabic, English), else in English. */
-    public String message(Locale locale) {
-        return format(key, arguments, locale);
+    /** The message in {@code language}. */
+    public String message(Language language) {
+        return render(key, arguments, Objects.requireNonNull(language, "language"));
     }
 
-    private static String format(String key, List<Object> arguments, Locale locale) {
-        Locale language = locale != null && LANGUAGES.contains(locale.getLanguage())
-                ? Locale.forLanguageTag(locale.getLanguage()) : Locale.ENGLISH;
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language, NO_FALLBACK);
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no message for key " + key, e);
+    private static String render(Msg key, List<Object> arguments, Language language) {
+        Map<String, Object> numbered = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            numbered.put(Integer.toString(i), arguments.get(i));
         }
-        return new MessageFormat(pattern, language).format(arguments.toArray());
+        return Texts.standard().plain(language, key, numbered);
     }
 }

@@ -43,7 +43,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 public final class MatchEngine {
     /** The one field title and text are analysed into (with a position gap between them). */
-    static final String FIELD = "text";
+    public static final String FIELD = "text";
 
     private final MatchAnalyzer analyzer = MatchAnalyzer.forDocuments();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -65,6 +65,12 @@ public final class MatchEngine {
     private int[] codeStart = new int[64];
     /** Whether each slot's query is restricted to sources (kept apart so that most checks never touch a Distinct). */
     private boolean[] restricted = new boolean[64];
+    /**
+     * By slot: the subscription when the distinct query has exactly one, with no source filter of its own, else
+     * null. Most distinct queries have one subscriber, so a match is added from this array, read in slot order,
+     * without following the Distinct and its subscriber array to two other places in memory.
+     */
+    private SubscriptionQuery[] soleSubscriber = new SubscriptionQuery[64];
     private int slotLimit;
     private int[] freeSlots = new int[16];
     private int freeSlotCount;
@@ -109,6 +115,7 @@ public final class MatchEngine {
                 byKey.put(key, distinct);
             }
             distinct.add(subscription);
+            soleSubscriber[distinct.slot] = distinct.sole();
             byId.put(subscription.id(), new Registration(subscription, distinct));
         } finally {
             lock.writeLock().unlock();
@@ -163,7 +170,7 @@ public final class MatchEngine {
         lock.readLock().lock();
         try {
             DocumentTerms document = analyze(title, text, true);
-            Matched matched = new Matched();
+            Matched matched = new Matched(document.lastMatchCount);
             // Candidates in slot order, which is mostly the order of their checks in the code array: memory is
             // read in one direction, which the processor's prefetching rewards.
             long[] candidates = document.candidates();
@@ -177,10 +184,16 @@ public final class MatchEngine {
                     int slot = (block << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     if (matches(slot, document, source)) {
-                        slots[slot].addMatches(source, matched);
+                        SubscriptionQuery sole = soleSubscriber[slot];
+                        if (sole != null) {
+                            matched.add(sole);
+                        } else {
+                            slots[slot].addMatches(source, matched);
+                        }
                     }
                 } while (bits != 0);
             }
+            document.lastMatchCount = matched.size;
             return matched.toList();
         } finally {
             lock.readLock().unlock();
@@ -192,7 +205,7 @@ public final class MatchEngine {
      * subscription checked one by one with the same checks as {@link #match}, with neither the anchor index nor
      * the sharing of equal queries (a phrase is still looked for once per article).
      */
-    List<SubscriptionQuery> matchEachQuery(String title, String text, String sourceId) {
+    public List<SubscriptionQuery> matchEachQuery(String title, String text, String sourceId) {
         String source = sourceId == null ? null : sourceId.toLowerCase(Locale.ROOT);
         lock.readLock().lock();
         try {
@@ -211,7 +224,7 @@ public final class MatchEngine {
     }
 
     /** Makes the analysis forget the word forms it remembers (see {@link ArabicFormsFilter}); for the benchmark. */
-    void forgetWordForms() {
+    public void forgetWordForms() {
         analyzer.clearCaches();
     }
 
@@ -223,6 +236,7 @@ public final class MatchEngine {
             slots = Arrays.copyOf(slots, slots.length * 2);
             codeStart = Arrays.copyOf(codeStart, slots.length);
             restricted = Arrays.copyOf(restricted, slots.length);
+            soleSubscriber = Arrays.copyOf(soleSubscriber, slots.length);
         }
         List<TermEntry> referenced = new ArrayList<>();
         List<PhraseEntry> referencedPhrases = new ArrayList<>();
@@ -232,12 +246,14 @@ public final class MatchEngine {
         int bestAnchorLength = -1;
         append(query.required().size());
         for (Alternatives part : query.required()) {
-            append(part.terms().size());
-            TermEntry[] partAnchors = new TermEntry[part.terms().size()];
+            // Each wording of each term is one alternative: a place typed in English finds its Arabic names.
+            List<List<String>> wordings = wordings(part.terms());
+            append(wordings.size());
+            TermEntry[] partAnchors = new TermEntry[wordings.size()];
             int shortestAnchor = Integer.MAX_VALUE;
             for (int t = 0; t < partAnchors.length; t++) {
                 TermEntry anchor = null;
-                for (TermEntry entry : appendTerm(part.terms().get(t), referenced, referencedPhrases)) {
+                for (TermEntry entry : appendTerm(wordings.get(t), referenced, referencedPhrases)) {
                     if (anchor == null || entry.text.length() > anchor.text.length()) {
                         anchor = entry;
                     }
@@ -253,9 +269,10 @@ public final class MatchEngine {
                 bestAnchorLength = shortestAnchor;
             }
         }
-        append(query.excluded().size());
-        for (QueryTerm term : query.excluded()) {
-            appendTerm(term, referenced, referencedPhrases);
+        List<List<String>> excluded = wordings(query.excluded());
+        append(excluded.size());
+        for (List<String> wording : excluded) {
+            appendTerm(wording, referenced, referencedPhrases);
         }
         codeStart[slot] = start;
         restricted[slot] = !query.sources().isEmpty();
@@ -269,10 +286,17 @@ public final class MatchEngine {
         return distinct;
     }
 
-    /** Appends one term (a word, or a shared phrase); returns its words' entries. */
-    private List<TermEntry> appendTerm(QueryTerm term, List<TermEntry> referenced, List<PhraseEntry> referencedPhrases) {
-        List<TermEntry> entries = new ArrayList<>(term.words().size());
-        for (String word : term.words()) {
+    private static List<List<String>> wordings(List<QueryTerm> terms) {
+        List<List<String>> all = new ArrayList<>(terms.size());
+        terms.forEach(term -> all.addAll(term.wordings()));
+        return all;
+    }
+
+    /** Appends one wording (a word, or a shared phrase); returns its words' entries. */
+    private List<TermEntry> appendTerm(List<String> words, List<TermEntry> referenced,
+            List<PhraseEntry> referencedPhrases) {
+        List<TermEntry> entries = new ArrayList<>(words.size());
+        for (String word : words) {
             TermEntry entry = reference(word);
             referenced.add(entry);
             entries.add(entry);
@@ -327,6 +351,7 @@ public final class MatchEngine {
     private void unsubscribe(Registration registration) {
         Distinct distinct = registration.distinct;
         if (distinct.remove(registration.subscription.id())) {
+            soleSubscriber[distinct.slot] = distinct.sole();
             return;
         }
         byKey.remove(distinct.key);
@@ -337,6 +362,7 @@ public final class MatchEngine {
     private void release(Distinct distinct) {
         int slot = distinct.slot;
         slots[slot] = null;
+        soleSubscriber[slot] = null;
         if (freeSlotCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeSlotCount * 2);
         }
@@ -543,6 +569,11 @@ public final class MatchEngine {
             }
         }
 
+        /** The only subscriber when there is one, with no source filter of its own; else null. */
+        SubscriptionQuery sole() {
+            return subscriberCount == 1 && filteredSubscribers == 0 ? subscribers[0] : null;
+        }
+
         /** Removes a subscriber; false when none is left. */
         boolean remove(long id) {
             for (int i = 0; i < subscriberCount; i++) {
@@ -573,8 +604,13 @@ public final class MatchEngine {
 
     /** The subscriptions found for one article, gathered with plain array copies. */
     private static final class Matched {
-        private SubscriptionQuery[] found = new SubscriptionQuery[64];
+        private SubscriptionQuery[] found;
         private int size;
+
+        /** Sized for as many as the thread's previous article found, so that the array rarely grows. */
+        Matched(int expected) {
+            found = new SubscriptionQuery[Math.max(64, expected + expected / 8)];
+        }
 
         void add(SubscriptionQuery subscription) {
             if (size == found.length) {
@@ -616,6 +652,8 @@ public final class MatchEngine {
         private boolean[] phraseFound = new boolean[64];
         /** Candidate slots, as a bit set; whoever reads it clears it. */
         private long[] candidates = new long[64];
+        /** How many subscriptions the thread's previous article matched: the size to start the next result at. */
+        int lastMatchCount;
 
         /** Starts a new article; ids of words, slots and phrases are below the limits given. */
         void start(int wordLimit, int slotLimit, int phraseLimit) {

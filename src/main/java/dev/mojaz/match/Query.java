@@ -31,6 +31,20 @@ public record Query(List<Alternatives> required, List<QueryTerm> excluded, List<
         return all;
     }
 
+    /**
+     * What the query finds besides the words typed, for people: {@code Egypt = مصر; Baghdad = بغداد}, or empty.
+     */
+    public String coverage() {
+        StringBuilder out = new StringBuilder();
+        for (QueryTerm term : terms()) {
+            String covered = term.coverage();
+            if (!covered.isEmpty()) {
+                out.append(out.length() == 0 ? "" : "; ").append(covered);
+            }
+        }
+        return out.toString();
+    }
+
     /** Whether an article from {@code sourceId} (null when unknown) may match at all. */
     public boolean allowsSource(String sourceId) {
         return sources.isEmpty() || sourceId != null && sources.contains(sourceId);

@@ -1,6 +1,7 @@
 package dev.mojaz.match;
 
 import dev.mojaz.config.MatchConfig;
+import dev.mojaz.i18n.Msg;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -81,10 +82,10 @@ public final class QueryParser {
     public Query parse(String text) throws InvalidQueryException {
         String input = text == null ? "" : withoutInvisibles(text).strip();
         if (input.isEmpty()) {
-            throw new InvalidQueryException("query.empty");
+            throw new InvalidQueryException(Msg.QUERY_EMPTY);
         }
         if (input.length() > maxLength) {
-            throw new InvalidQueryException("query.too-long", input.length(), maxLength);
+            throw new InvalidQueryException(Msg.QUERY_TOO_LONG, input.length(), maxLength);
         }
         return build(lex(input));
     }
@@ -117,12 +118,12 @@ public final class QueryParser {
                 continue;
             }
             if (c == '(' || c == ')') {
-                throw new InvalidQueryException("query.parentheses");
+                throw new InvalidQueryException(Msg.QUERY_PARENTHESES);
             }
             boolean excluded = false;
             if (MINUS.indexOf(c) >= 0) {
                 if (i + 1 >= n || isSpace(input.charAt(i + 1))) {
-                    throw new InvalidQueryException("query.dangling-minus");
+                    throw new InvalidQueryException(Msg.QUERY_DANGLING_MINUS);
                 }
                 excluded = true;
                 c = input.charAt(++i);
@@ -131,12 +132,12 @@ public final class QueryParser {
             if (closers != null) {
                 int close = indexOfAny(input, closers, i + 1);
                 if (close < 0) {
-                    throw new InvalidQueryException("query.unclosed-quote", excerpt(input.substring(i + 1)),
+                    throw new InvalidQueryException(Msg.QUERY_UNCLOSED_QUOTE, excerpt(input.substring(i + 1)),
                             String.valueOf(closers.charAt(0)));
                 }
                 String phrase = collapseSpaces(withoutQuotes(input.substring(i + 1, close)));
                 if (phrase.isEmpty()) {
-                    throw new InvalidQueryException("query.empty-phrase");
+                    throw new InvalidQueryException(Msg.QUERY_EMPTY_PHRASE);
                 }
                 items.add(new TermItem(phrase, excluded));
                 i = close + 1;
@@ -145,7 +146,7 @@ public final class QueryParser {
             int end = i;
             while (end < n && !isSpace(input.charAt(end)) && ALL_QUOTES.indexOf(input.charAt(end)) < 0) {
                 if (input.charAt(end) == '(' || input.charAt(end) == ')') {
-                    throw new InvalidQueryException("query.parentheses");
+                    throw new InvalidQueryException(Msg.QUERY_PARENTHESES);
                 }
                 end++;
             }
@@ -155,7 +156,7 @@ public final class QueryParser {
             String sourcePrefix = sourcePrefix(lower);
             if (sourcePrefix != null) {
                 if (excluded) {
-                    throw new InvalidQueryException("query.source-excluded");
+                    throw new InvalidQueryException(Msg.QUERY_SOURCE_EXCLUDED);
                 }
                 items.add(new SourceItem(word, sourceIds(word.substring(sourcePrefix.length()), word)));
             } else if (!excluded && OR_WORDS.contains(lower)) {
@@ -178,13 +179,13 @@ public final class QueryParser {
             }
             boolean known = knownSources.isEmpty() ? SOURCE_ID.matcher(id).matches() : knownSources.contains(id);
             if (!known) {
-                throw new InvalidQueryException("query.source-unknown", part.strip(),
+                throw new InvalidQueryException(Msg.QUERY_SOURCE_UNKNOWN, part.strip(),
                         knownSources.isEmpty() ? "a-z, 0-9, -" : String.join(", ", new TreeSet<>(knownSources)));
             }
             ids.add(id);
         }
         if (ids.isEmpty()) {
-            throw new InvalidQueryException("query.source-empty", written);
+            throw new InvalidQueryException(Msg.QUERY_SOURCE_EMPTY, written);
         }
         return ids;
     }
@@ -201,29 +202,29 @@ public final class QueryParser {
         for (Item item : items) {
             if (item instanceof OrItem or) {
                 if (previous instanceof TermItem term && term.excluded()) {
-                    throw new InvalidQueryException("query.or-with-exclusion", term.text());
+                    throw new InvalidQueryException(Msg.QUERY_OR_WITH_EXCLUSION, term.text());
                 }
                 if (!(previous instanceof TermItem) || pendingOr != null) {
-                    throw new InvalidQueryException("query.dangling-or", or.text());
+                    throw new InvalidQueryException(Msg.QUERY_DANGLING_OR, or.text());
                 }
                 pendingOr = or;
             } else if (item instanceof AndItem) {
                 if (pendingOr != null) {
-                    throw new InvalidQueryException("query.dangling-or", pendingOr.text());
+                    throw new InvalidQueryException(Msg.QUERY_DANGLING_OR, pendingOr.text());
                 }
             } else if (item instanceof SourceItem source) {
                 if (pendingOr != null) {
-                    throw new InvalidQueryException("query.source-in-or", source.text());
+                    throw new InvalidQueryException(Msg.QUERY_SOURCE_IN_OR, source.text());
                 }
                 sources.addAll(source.ids());
             } else if (item instanceof TermItem termItem) {
                 if (++termCount > maxTerms) {
-                    throw new InvalidQueryException("query.too-many-terms", countTerms(items), maxTerms);
+                    throw new InvalidQueryException(Msg.QUERY_TOO_MANY_TERMS, countTerms(items), maxTerms);
                 }
                 QueryTerm term = term(termItem.text());
                 if (termItem.excluded()) {
                     if (pendingOr != null) {
-                        throw new InvalidQueryException("query.or-with-exclusion", termItem.text());
+                        throw new InvalidQueryException(Msg.QUERY_OR_WITH_EXCLUSION, termItem.text());
                     }
                     excluded.add(term);
                 } else if (pendingOr != null) {
@@ -236,17 +237,17 @@ public final class QueryParser {
             previous = item;
         }
         if (pendingOr != null) {
-            throw new InvalidQueryException("query.dangling-or", pendingOr.text());
+            throw new InvalidQueryException(Msg.QUERY_DANGLING_OR, pendingOr.text());
         }
         if (groups.isEmpty()) {
-            throw new InvalidQueryException(excluded.isEmpty() ? "query.empty" : "query.only-exclusions");
+            throw new InvalidQueryException(excluded.isEmpty() ? Msg.QUERY_EMPTY : Msg.QUERY_ONLY_EXCLUSIONS);
         }
         List<Alternatives> required = distinctGroups(groups);
         List<QueryTerm> distinctExcluded = distinctTerms(excluded);
         for (QueryTerm exclusion : distinctExcluded) {
             for (Alternatives part : required) {
                 if (part.terms().size() == 1 && part.terms().get(0).words().equals(exclusion.words())) {
-                    throw new InvalidQueryException("query.contradiction", exclusion.text());
+                    throw new InvalidQueryException(Msg.QUERY_CONTRADICTION, exclusion.text());
                 }
             }
         }
@@ -257,15 +258,32 @@ public final class QueryParser {
         // Interned: a hundred thousand stored queries repeat the same few thousand words.
         List<String> words = analyzer.words(text).stream().map(String::intern).toList();
         if (words.isEmpty()) {
-            throw new InvalidQueryException("query.no-letters", text);
+            throw new InvalidQueryException(Msg.QUERY_NO_LETTERS, text);
         }
         if (words.size() == 1 && words.get(0).codePointCount(0, words.get(0).length()) < 2) {
-            throw new InvalidQueryException("query.too-short", text);
+            throw new InvalidQueryException(Msg.QUERY_TOO_SHORT, text);
         }
         if (stopWords.containsAll(words)) {
-            throw new InvalidQueryException("query.too-common", text);
+            throw new InvalidQueryException(Msg.QUERY_TOO_COMMON, text);
         }
-        return new QueryTerm(text.intern(), words);
+        if (words.size() == 1) {
+            words = withoutArticle(text, words.get(0));
+        }
+        return new QueryTerm(text.intern(), words, PlaceNames.standard().arabicFor(words));
+    }
+
+    /**
+     * A single word typed with the article also finds the bare noun (the construct state: المجلس finds «مجلس
+     * الأمن»), unless {@link ArticleWords} says the article belongs to a name or to the word.
+     */
+    private List<String> withoutArticle(String text, String word) {
+        String rest = ArticleWords.withoutArticle(text);
+        if (rest == null) {
+            return List.of(word);
+        }
+        List<String> bare = analyzer.words(rest);
+        return bare.size() == 1 && ArticleWords.standard().dropsArticle(word, bare.get(0))
+                ? List.of(bare.get(0).intern()) : List.of(word);
     }
 
     private static int countTerms(List<Item> items) {

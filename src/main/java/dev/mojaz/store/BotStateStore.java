@@ -1,5 +1,7 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.BotStateRepository;
+import dev.mojaz.domain.StoreException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import java.util.OptionalLong;
  * id, and the like. Saving a value inside {@link Store#transaction} together with the work it records makes the two
  * one step (an update is marked handled exactly when its effects are stored).
  */
-public final class BotStateStore {
+public final class BotStateStore implements BotStateRepository {
     private final Database db;
     private final Clock clock;
 

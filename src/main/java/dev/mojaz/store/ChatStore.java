@@ -1,5 +1,11 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatRepository;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.DueDigest;
+import dev.mojaz.domain.QuietHours;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,13 +19,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Chats and their settings, and the operations that touch everything a chat owns (migrate, forget). */
-public final class ChatStore {
+public final class ChatStore implements ChatRepository {
     private static final String COLUMNS = "id, kind, title, language, time_zone, digest_hours, quiet_start, quiet_end, "
             + "summary_sentences, alerts, link_previews, paused, active, inactive_reason, created_at, last_digest_at";
-
-    /** What {@link #forget} erased. */
-    public record Forgotten(boolean chat, int subscriptions, int deliveries, int messages) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -166,10 +168,6 @@ public final class ChatStore {
     public List<Long> receivingIds() {
         return db.read(sql -> sql.list("SELECT id FROM chats WHERE active = TRUE AND paused = FALSE ORDER BY id",
                 row -> row.longValue("id")));
-    }
-
-    /** How many chats there are, and how many of them receive messages. */
-    public record Counts(long all, long receiving) {
     }
 
     public Counts counts() {

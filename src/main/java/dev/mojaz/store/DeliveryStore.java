@@ -1,6 +1,9 @@
 package dev.mojaz.store;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.OutboxRepository;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * #markDead}. A chat's messages go out in the order they were enqueued: a message is claimed only when every
  * earlier message of its chat is done (or is held until later, as alerts in quiet hours are).
  */
-public final class DeliveryStore {
+public final class DeliveryStore implements OutboxRepository {
     private static final String COLUMNS = "id, chat_id, body, html, reply_markup, disable_preview, state, attempts, "
             + "next_attempt_at, last_error, sent_message_id, created_at";
 
@@ -163,10 +166,6 @@ public final class DeliveryStore {
     public Optional<Instant> oldestWaiting() {
         return db.read(sql -> sql.first("SELECT MIN(next_attempt_at) AS at FROM outbox "
                 + "WHERE state IN ('pending', 'sending', 'failed')", row -> row.instant("at"))).filter(Objects::nonNull);
-    }
-
-    /** A message that failed, for the health report. */
-    public record Failure(long id, long chatId, State state, int attempts, String error, Instant at) {
     }
 
     /** The {@code limit} most recent failures (messages with an error, dead or waiting for a retry), newest first. */

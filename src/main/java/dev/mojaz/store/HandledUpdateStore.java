@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.HandledUpdateRepository;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * here is handled"). Recording an update inside the transaction of its turn makes "its effects are stored" and "it
  * is marked handled" one step, even when updates of other chats commit out of order around it.
  */
-public final class HandledUpdateStore {
+public final class HandledUpdateStore implements HandledUpdateRepository {
     private final Database db;
     private final Clock clock;
 

@@ -1,5 +1,6 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Storage.Pruned;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +26,6 @@ public final class Retention {
      * passes; webhook mode has no mark, and Telegram gives up redelivering an update after 24 hours.
      */
     public static final Duration HANDLED_UPDATES_KEPT = Duration.ofDays(2);
-
-    /** What one {@link #prune} removed, and in how many transactions. */
-    public record Pruned(int articles, int stories, int deliveries, int messages, int updates, int batches) {
-        Pruned plus(Pruned other) {
-            return new Pruned(articles + other.articles, stories + other.stories, deliveries + other.deliveries,
-                    messages + other.messages, updates + other.updates, batches + other.batches);
-        }
-    }
 
     private static final Pruned NOTHING = new Pruned(0, 0, 0, 0, 0, 0);
 

@@ -1,7 +1,7 @@
 package dev.mojaz.store;
 
-import dev.mojaz.source.SourceState;
-import dev.mojaz.source.SourceStateRepository;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.domain.SourceStateRepository;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.mojaz.store;
 
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceRepository;
+import dev.mojaz.domain.SourceRepository;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.domain.SubscriptionRepository;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -7,21 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The queries chats follow. The text is stored as typed; parsing and matching belong to {@code dev.mojaz.match}. */
-public final class SubscriptionStore {
+public final class SubscriptionStore implements SubscriptionRepository {
     private static final String COLUMNS = "id, chat_id, query, source_id, created_at";
-
-    /** What {@link #add} did. */
-    public enum Outcome {
-        ADDED,
-        /** The chat already follows the same query with the same source filter: that one is returned. */
-        ALREADY_FOLLOWED,
-        /** The chat already has the most subscriptions it may have: nothing was added. */
-        LIMIT_REACHED
-    }
-
-    /** The result of {@link #add}; {@code subscription} is null for {@link Outcome#LIMIT_REACHED}. */
-    public record Added(Outcome outcome, Subscription subscription) {
-    }
 
     private final Database db;
     private final Clock clock;
@@ -72,6 +61,27 @@ public final class SubscriptionStore {
     /** Removes all of the chat's subscriptions; returns how many there were. */
     public int removeAll(long chatId) {
         return db.write(sql -> sql.update("DELETE FROM subscriptions WHERE chat_id = ?", chatId));
+    }
+
+    /**
+     * Removes every follow of a whole source (a subscription with no words, restricted to it), as when the source
+     * itself goes; returns the chats that followed it.
+     */
+    @Override
+    public List<Long> removeFollowsOf(String sourceId) {
+        return db.write(sql -> {
+            List<Long> chats = sql.list("SELECT DISTINCT chat_id FROM subscriptions WHERE source_id = ? AND query = ''",
+                    row -> row.longValue("chat_id"), sourceId);
+            sql.update("DELETE FROM subscriptions WHERE source_id = ? AND query = ''", sourceId);
+            return chats;
+        });
+    }
+
+    /** Removes one chat's follow of a whole source; false when it did not follow it. */
+    @Override
+    public boolean removeFollow(long chatId, String sourceId) {
+        return db.write(sql -> sql.update("DELETE FROM subscriptions WHERE chat_id = ? AND source_id = ? AND query = ''",
+                chatId, sourceId) > 0);
     }
 
     /** Every subscription of a receiving chat (active, not paused), in id order: what the matcher loads at start. */

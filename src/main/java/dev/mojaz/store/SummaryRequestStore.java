@@ -1,5 +1,7 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.SummaryRequest;
+import dev.mojaz.domain.SummaryRequestRepository;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Optional;
  * Links waiting for their summary. A request is added in the same transaction as the "working on it" reply and
  * removed in the same transaction as the summary, so a restart in between finds it and finishes it.
  */
-public final class SummaryRequestStore {
+public final class SummaryRequestStore implements SummaryRequestRepository {
     private static final String COLUMNS = "id, chat_id, url, language, attempts, requested_at";
 
     private final Database db;

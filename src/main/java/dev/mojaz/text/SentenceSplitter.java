@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Splits an Arabic (or mixed) news text into sentences, and labels what is not a sentence.
  *
- * <p>The rules (GUIDE.md, "Arabic text notes"):
+ * <p>The rules:
  * <ul>
  *   <li>{@code . ! ? ؟ ۔} and paragraph breaks end sentences; {@code ،} and {@code ؛} do not;</li>
  *   <li>a full stop between digits (2.5), after a single letter (د. for doctor) or with no space after it in Latin

@@ -2,20 +2,20 @@ package dev.mojaz.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.testing.FakeClock;
 import dev.mojaz.bot.fake.FakeSleeper;
 import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.RateRules;
 import dev.mojaz.cli.SourcePipeline;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.source.FixtureSite;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.ingest.FixtureSite;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.store.SqlStorage;
+import dev.mojaz.testing.FakeClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ final class BotRig implements AutoCloseable {
     private final Map<String, List<Fixtures.Item>> feeds = new ConcurrentHashMap<>();
 
     String webhookSecret;
-    Store store;
+    SqlStorage store;
     SourcePipeline pipeline;
     TelegramBot bot;
 
@@ -100,7 +100,7 @@ final class BotRig implements AutoCloseable {
 
     /** Opens the store and starts the bot (again, after {@link #crash()} or {@link #stop()}). */
     BotRig start() throws Exception {
-        store = Store.open(config.store(), dir, clock);
+        store = SqlStorage.open(config.store(), dir, clock);
         pipeline = new SourcePipeline(config, store, clock);
         bot = new TelegramBot(config, store, new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()),
                 clock, sleeper, FakeTelegramServer.TOKEN, webhookSecret);
@@ -143,7 +143,7 @@ final class BotRig implements AutoCloseable {
         Chat chat = store.chats().register(chatId, kind, "chat " + chatId, settings);
         store.chats().updateSettings(chatId, settings);
         store.subscriptions().add(chatId, query, null, 50);
-        app().conversation().chatChanged(chatId); // as the conversation does after its own commits
+        app().subscriptions().sync(chatId); // as the conversation does after its own commits
         return store.chats().find(chat.id()).orElseThrow();
     }
 

@@ -3,7 +3,8 @@ package dev.mojaz.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.store.SqlStorage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,7 @@ class CrashRestartTest {
         rig.telegram.dropHeldSends();
         stopper.join();
         Map<OutboxMessage.State, Long> counts;
-        try (var store = dev.mojaz.store.Store.open(rig.config.store(), dir, rig.clock)) {
+        try (var store = dev.mojaz.store.SqlStorage.open(rig.config.store(), dir, rig.clock)) {
             counts = store.deliveries().counts();
         }
         assertThat(counts.get(OutboxMessage.State.SENDING)).as("nothing left in the air").isZero();

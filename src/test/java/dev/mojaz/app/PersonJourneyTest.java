@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.source.ArticleRepository.StoredArticle;
+import dev.mojaz.domain.ArticleRepository.StoredArticle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +79,7 @@ class PersonJourneyTest {
         rig.clock.advanceTo(Instant.parse("2026-11-20T05:00:00Z"));
         assertThat(rig.app().dispatchNow().digests()).isEqualTo(1);
         SentMessage digest = rig.telegram.awaitSentTo(HUDA.id(), 4).get(3);
-        assertThat(digest.visibleText()).startsWith("موجزك").contains("لافروف يأسف").doesNotContain("أسعار الطاقة");
+        assertThat(digest.visibleText()).startsWith("نشرتك").contains("لافروف يأسف").doesNotContain("أسعار الطاقة");
 
         // Unsubscribing with the keyboard: the button carries the subscription's id, not its text.
         SentMessage keyboard = say("/unsubscribe", 1).get(0);

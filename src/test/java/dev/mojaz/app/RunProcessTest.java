@@ -2,22 +2,23 @@ package dev.mojaz.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.mojaz.bot.conversation.StoredUpdateOffsets;
 import dev.mojaz.bot.fake.FakeChat;
-import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
+import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeUser;
 import dev.mojaz.bot.fake.RateRules;
-import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.cli.SourcePipeline;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.source.Article;
-import dev.mojaz.source.SimHash;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
-import com.sun.net.httpserver.HttpServer;
+import dev.mojaz.domain.Article;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.store.SqlStorage;
+import dev.mojaz.text.SimHash;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -135,11 +136,13 @@ class RunProcessTest {
         }
         assertThat(process.exitValue()).as("log:\n%s", log()).isZero();
         assertThat(log()).contains("run: stopped cleanly");
+        // run shows Mojaz's own INFO lines, which logback.xml alone (warnings only) would hide.
+        assertThat(log()).contains("INFO").contains("connected to 127.0.0.1 as @");
         MojazConfig loaded = new ConfigLoader(Map.of()).load(dir.resolve("mojaz.yaml"));
-        try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC())) {
+        try (SqlStorage store = SqlStorage.open(loaded.store(), dir, Clock.systemUTC())) {
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENDING)).isZero();
             assertThat(store.deliveries().counts().get(OutboxMessage.State.SENT)).isEqualTo(1);
-            assertThat(store.botState().getLong(BotApplication.LAST_UPDATE)).isPresent();
+            assertThat(store.botState().getLong(StoredUpdateOffsets.KEY)).isPresent();
             assertThat(store.sourceStates().load("hanging").consecutiveFailures())
                     .as("the poll the stop cut off counts against no source").isZero();
         }
@@ -275,7 +278,7 @@ class RunProcessTest {
         telegram.dropHeldSends();
         assertThat(telegram.sent()).hasSize(15);
 
-        try (Store store = Store.open(loaded.store(), dir, Clock.systemUTC());
+        try (SqlStorage store = SqlStorage.open(loaded.store(), dir, Clock.systemUTC());
              SourcePipeline pipeline = new SourcePipeline(loaded, store, Clock.systemUTC());
              TelegramBot bot = new TelegramBot(loaded, store,
                      new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()), Clock.systemUTC(),
@@ -299,7 +302,7 @@ class RunProcessTest {
     private void digestsDueNow(MojazConfig config, Instant now) {
         ChatSettings settings = ChatSettings.defaults("ar", ZoneOffset.UTC)
                 .withDigestHours(List.of(now.atZone(ZoneOffset.UTC).getHour())).withAlerts(false);
-        try (Store store = Store.open(config.store(), dir, Clock.fixed(now.minus(Duration.ofHours(2)), ZoneOffset.UTC))) {
+        try (SqlStorage store = SqlStorage.open(config.store(), dir, Clock.fixed(now.minus(Duration.ofHours(2)), ZoneOffset.UTC))) {
             for (long chat = 1; chat <= CHATS; chat++) {
                 store.chats().register(chat, ChatKind.PRIVATE, "chat " + chat, settings);
                 store.subscriptions().add(chat, "سوريا", null, 50);

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mojaz.bot.conversation.StoredUpdateOffsets;
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.Call;
 import dev.mojaz.bot.fake.FakeUser;
 import dev.mojaz.bot.telegram.WebhookIntake;
-import dev.mojaz.store.OutboxMessage;
+import dev.mojaz.domain.OutboxMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -52,7 +53,7 @@ class TelegramBotTest {
         rig.awaitIdle();
         assertThat(rig.outbox(HUDA.id())).singleElement().extracting(OutboxMessage::state)
                 .isEqualTo(OutboxMessage.State.SENT);
-        assertThat(rig.store.botState().getLong(BotApplication.LAST_UPDATE)).isPresent();
+        assertThat(rig.store.botState().getLong(StoredUpdateOffsets.KEY)).isPresent();
         assertThat(rig.telegram.commandNames("default", "ar")).contains("start", "digest");
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.app.ConsoleSession;
 import dev.mojaz.app.SampleSite;
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.store.SqlStorage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -39,7 +39,24 @@ class ConsoleCommandTest {
         assertThat(start).isGreaterThan(0).isLessThan(out.indexOf("› /help"));
         assertThat(help).isGreaterThan(out.indexOf("› /help")).isLessThan(out.indexOf("› /frobnicate"));
         assertThat(unknown).isGreaterThan(out.indexOf("› /frobnicate"));
-        assertThat(result.err()).contains("Mojaz console").contains("sample articles");
+        assertThat(result.err()).contains("Mojaz console").contains("publishes its 5 sample articles one at a time")
+                .contains("type a button's number");
+    }
+
+    @Test
+    void aSessionResumedOverTheSameStoreAnswersItsFirstLine() {
+        Path file = dir.resolve("kept.db");
+        CliRunner.Result first = new CliRunner(dir).runWithInput("/start\n/subscribe سوريا\n", "console", "--store",
+                file.toString());
+        assertThat(first.exitCode()).isZero();
+
+        CliRunner.Result second = new CliRunner(dir).runWithInput("/list\n/lang\n2\n", "console", "--store",
+                file.toString());
+        assertThat(second.exitCode()).isZero();
+        String out = second.out();
+        assertThat(out.indexOf("سوريا", out.indexOf("› /list"))).as(out).isLessThan(out.indexOf("› /lang"))
+                .isGreaterThan(0);
+        assertThat(out).contains("[1] العربية  [2] English").contains("From now on I will speak English.");
     }
 
     @Test
@@ -52,7 +69,7 @@ class ConsoleCommandTest {
     @Test
     void aSubscribedChatSeesAlertsAsTheSampleFeedPublishes() {
         Path file = dir.resolve("console.db");
-        try (Store store = Store.open(new StoreConfig(file.toString(), 30), dir, Clock.systemUTC())) {
+        try (SqlStorage store = SqlStorage.open(new StoreConfig(file.toString(), 30), dir, Clock.systemUTC())) {
             store.chats().register(ConsoleSession.PERSON_ID, ChatKind.PRIVATE, "ضيف",
                     ChatSettings.defaults("ar", ZoneId.of("Asia/Damascus")).withDigestHours(List.of()));
             store.subscriptions().add(ConsoleSession.PERSON_ID, "سوريا", null, 50);

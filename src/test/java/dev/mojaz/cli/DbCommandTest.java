@@ -3,8 +3,8 @@ package dev.mojaz.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.source.Article;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Article;
+import dev.mojaz.store.SqlStorage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,11 @@ class DbCommandTest {
     void migrateCreatesTheDatabaseWhereTheConfigurationSaysOnce() {
         CliRunner.Result first = new CliRunner(dir).run("db", "migrate");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out().strip()).isEqualTo("database data/mojaz.db is at schema version 3 (3 migrations applied)");
+        assertThat(first.out().strip()).isEqualTo("database data/mojaz.db is at schema version 20 (4 migrations applied)");
         assertThat(Files.isRegularFile(dir.resolve("data/mojaz.db"))).isTrue();
 
         CliRunner.Result second = new CliRunner(dir).run("db", "migrate");
-        assertThat(second.out().strip()).isEqualTo("database data/mojaz.db is at schema version 3 (already up to date)");
+        assertThat(second.out().strip()).isEqualTo("database data/mojaz.db is at schema version 20 (already up to date)");
     }
 
     @Test
@@ -46,7 +46,7 @@ class DbCommandTest {
 
     @Test
     void prunePrunesArticlesOlderThanTheRetention() {
-        try (Store store = Store.open(new StoreConfig("data/mojaz.db", 30), dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
+        try (SqlStorage store = SqlStorage.open(new StoreConfig("data/mojaz.db", 30), dir, Clock.fixed(NOW, ZoneOffset.UTC))) {
             store.articles().add(article("old", NOW.minus(Duration.ofDays(40)), 1));
             store.articles().add(article("new", NOW.minus(Duration.ofDays(2)), ~1L));
         }

@@ -24,22 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 @Tag("fast")
-class ExtractCommandTest {
+public class ExtractCommandTest {
     @TempDir
     Path dir;
 
-    static byte[] fixture(String name) throws IOException {
-        try (InputStream in = ExtractCommandTest.class.getResourceAsStream("/dev/mojaz/extract/pages/" + name)) {
+    public static byte[] fixture(String name) throws IOException {
+        try (InputStream in = ExtractCommandTest.class.getResourceAsStream("/dev/mojaz/ingest/extract/pages/" + name)) {
             return in.readAllBytes();
         }
     }
 
-    static String expectedText(String page) throws IOException {
+    public static String expectedText(String page) throws IOException {
         String lines = new String(fixture(page.replace(".html", ".expected.txt")), StandardCharsets.UTF_8);
         return String.join("\n\n", lines.lines().filter(l -> !l.isBlank()).toList()) + "\n";
     }
 
-    static byte[] gzip(byte[] bytes) throws IOException {
+    public static byte[] gzip(byte[] bytes) throws IOException {
         var out = new ByteArrayOutputStream();
         try (OutputStream gz = new GZIPOutputStream(out)) {
             gz.write(bytes);

@@ -2,12 +2,15 @@ package dev.mojaz.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 @Tag("fast")
 class MainTest {
@@ -58,5 +61,26 @@ class MainTest {
         CliRunner.Result result = new CliRunner(dir).run("config", "--config", "bad.yaml", "--verbose");
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).contains("at dev.mojaz.config");
+    }
+
+    @Test
+    void runRaisesMojazsOwnLinesToInfoButKeepsAFinerLevel() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger own = (Logger) LoggerFactory.getLogger("dev.mojaz");
+        Level rootLevel = root.getLevel();
+        Level configured = own.getLevel();
+        try {
+            root.setLevel(Level.WARN); // as logback.xml leaves it: warnings only, for every logger
+            own.setLevel(null);
+            Main.showOwnInfoLines();
+            assertThat(own.getEffectiveLevel()).isEqualTo(Level.INFO);
+
+            own.setLevel(Level.DEBUG); // --verbose
+            Main.showOwnInfoLines();
+            assertThat(own.getEffectiveLevel()).isEqualTo(Level.DEBUG);
+        } finally {
+            own.setLevel(configured);
+            root.setLevel(rootLevel);
+        }
     }
 }

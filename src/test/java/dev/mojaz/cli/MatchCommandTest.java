@@ -90,7 +90,7 @@ class MatchCommandTest {
         CliRunner.Result result = cli.run("match", "--lang", "ar", "--query", "-رياضة", "article.txt");
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).containsExactly(
-                "mojaz match: query: الاستعلام يستبعد كلمات فقط: أضف كلمة أو عبارة واحدة على الأقل للبحث عنها.");
+                "mojaz match: query: الاشتراك يستبعد كلمات فقط: أضف كلمة أو عبارة واحدة على الأقل للبحث عنها.");
     }
 
     @Test
@@ -120,7 +120,7 @@ class MatchCommandTest {
         CliRunner.Result result = cli.run("match", "--config", "small.yaml", "--query", "سوريا روسيا لبنان",
                 "article.txt");
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("The query has 3 words or phrases; at most 2 are allowed.");
+        assertThat(result.err()).contains("The subscription has 3 words or phrases; at most 2 are allowed.");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.mojaz.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.source.FixtureSite;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.source.Fixtures.Item;
+import dev.mojaz.ingest.FixtureSite;
+import dev.mojaz.ingest.Fixtures.Item;
+import dev.mojaz.ingest.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

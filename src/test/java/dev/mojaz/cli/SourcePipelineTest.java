@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mojaz.config.ConfigLoader;
 import dev.mojaz.config.MojazConfig;
-import dev.mojaz.source.FixtureSite;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.source.Fixtures.Item;
-import dev.mojaz.source.http.AddressGuard;
-import dev.mojaz.source.http.FetchException;
-import dev.mojaz.source.http.FetchRequest;
-import dev.mojaz.source.ingest.EntryResult;
-import dev.mojaz.source.poll.PollReport;
-import dev.mojaz.store.Store;
+import dev.mojaz.ingest.FixtureSite;
+import dev.mojaz.ingest.Fixtures.Item;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.ingest.http.AddressGuard;
+import dev.mojaz.ingest.http.FetchException;
+import dev.mojaz.ingest.http.FetchRequest;
+import dev.mojaz.ingest.poll.EntryResult;
+import dev.mojaz.ingest.poll.PollReport;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.testing.FakeClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -99,7 +99,7 @@ class SourcePipelineTest {
     @Test
     void aPrivateSourceReachesItsOwnHostAndNoOtherPrivateHost() throws IOException {
         MojazConfig config = config("", "    allow-private: true\n");
-        try (Store store = Store.open(config.store(), dir, clock);
+        try (SqlStorage store = SqlStorage.open(config.store(), dir, clock);
              SourcePipeline pipeline = new SourcePipeline(config, store, clock, newsSiteIsPublic)) {
             Map<String, EntryResult> entries = byPath(pollOnce(pipeline).get("intranet"));
 
@@ -116,7 +116,7 @@ class SourcePipelineTest {
     @Test
     void aNormalSourcesFeedLinkingToThePrivateSourcesHostIsRefused() throws IOException {
         MojazConfig config = config("", "    allow-private: true\n");
-        try (Store store = Store.open(config.store(), dir, clock);
+        try (SqlStorage store = SqlStorage.open(config.store(), dir, clock);
              SourcePipeline pipeline = new SourcePipeline(config, store, clock, newsSiteIsPublic)) {
             Map<String, EntryResult> entries = byPath(pollOnce(pipeline).get("news"));
 
@@ -130,7 +130,7 @@ class SourcePipelineTest {
     @Test
     void aLinkSomeoneSendsStaysGuardedEvenForAPageThePrivateSourceFetched() throws IOException {
         MojazConfig config = config("", "    allow-private: true\n");
-        try (Store store = Store.open(config.store(), dir, clock);
+        try (SqlStorage store = SqlStorage.open(config.store(), dir, clock);
              SourcePipeline pipeline = new SourcePipeline(config, store, clock)) {
             assertThat(pollOnce(pipeline).get("intranet").stored()).isEqualTo(1);
             URI fetchedBySource = intranet.url("/a/1");
@@ -145,7 +145,7 @@ class SourcePipelineTest {
     @Test
     void byDefaultNoSourceReachesAPrivateAddress() throws IOException {
         MojazConfig config = config("", "");
-        try (Store store = Store.open(config.store(), dir, clock);
+        try (SqlStorage store = SqlStorage.open(config.store(), dir, clock);
              SourcePipeline pipeline = new SourcePipeline(config, store, clock)) {
             PollReport report = pollOnce(pipeline).get("intranet");
             assertThat(report.stored()).isZero();
@@ -156,7 +156,7 @@ class SourcePipelineTest {
     @Test
     void theTestSwitchOpensEverything() throws IOException, FetchException {
         MojazConfig config = config("  allow-private-addresses: true\n", "");
-        try (Store store = Store.open(config.store(), dir, clock);
+        try (SqlStorage store = SqlStorage.open(config.store(), dir, clock);
              SourcePipeline pipeline = new SourcePipeline(config, store, clock)) {
             Map<String, EntryResult> entries = byPath(pollOnce(pipeline).get("intranet"));
             assertThat(entries.get("/a/1").isNew()).isTrue();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.source.SourceState;
-import dev.mojaz.store.NewMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.store.SqlStorage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ class StatusCommandTest {
         return new CliRunner(dir, Map.of(), Clock.fixed(NOW, ZoneOffset.UTC)).run(args);
     }
 
-    private Store store(Instant at) {
-        return Store.open(new StoreConfig("data/bot.db", 30), dir, Clock.fixed(at, ZoneOffset.UTC));
+    private SqlStorage store(Instant at) {
+        return SqlStorage.open(new StoreConfig("data/bot.db", 30), dir, Clock.fixed(at, ZoneOffset.UTC));
     }
 
     @Test
@@ -64,7 +64,7 @@ class StatusCommandTest {
 
     @Test
     void recentPollsAndNothingWaitingIsHealthy() {
-        try (Store store = store(NOW)) {
+        try (SqlStorage store = store(NOW)) {
             store.sourceStates().save(new SourceState("sana", null, null, NOW.minusSeconds(300), NOW.minusSeconds(300), 0,
                     null, NOW.plusSeconds(300)));
             store.sourceStates().save(new SourceState("bbc", null, null, NOW.minusSeconds(60), NOW.minusSeconds(7200), 3,
@@ -81,7 +81,7 @@ class StatusCommandTest {
 
     @Test
     void nothingReadForTooLongIsUnhealthy() {
-        try (Store store = store(NOW)) {
+        try (SqlStorage store = store(NOW)) {
             store.sourceStates().save(new SourceState("sana", null, null, NOW, NOW.minus(Duration.ofHours(3)), 5,
                     "connection refused", NOW.plusSeconds(300)));
         }
@@ -93,7 +93,7 @@ class StatusCommandTest {
     @Test
     void messagesWaitingWhileNothingIsSentIsUnhealthyAndTheJsonSaysWhy() throws Exception {
         Instant earlier = NOW.minus(Duration.ofMinutes(40));
-        try (Store store = store(earlier)) {
+        try (SqlStorage store = store(earlier)) {
             store.sourceStates().save(new SourceState("sana", null, null, NOW, NOW.minusSeconds(30), 0, null, null));
             store.deliveries().enqueue(42, List.of(NewMessage.plain("waiting")));
         }
@@ -109,11 +109,11 @@ class StatusCommandTest {
     @Test
     void aMessageSentRecentlyKeepsItHealthyEvenWithAnOldOneWaiting() {
         Instant earlier = NOW.minus(Duration.ofMinutes(40));
-        try (Store store = store(earlier)) {
+        try (SqlStorage store = store(earlier)) {
             store.sourceStates().save(new SourceState("sana", null, null, NOW, NOW.minusSeconds(30), 0, null, null));
             store.deliveries().enqueue(42, List.of(NewMessage.plain("held behind a long flood wait")));
         }
-        try (Store store = store(NOW.minusSeconds(60))) {
+        try (SqlStorage store = store(NOW.minusSeconds(60))) {
             long id = store.deliveries().enqueue(43, List.of(NewMessage.plain("sent"))).get(0);
             store.deliveries().claimDue(10);
             store.deliveries().markSent(id, 7L);

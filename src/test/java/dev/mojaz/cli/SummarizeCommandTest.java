@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mojaz.extract.ExtractedPage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -265,5 +264,48 @@ class SummarizeCommandTest {
         } catch (IOException e) {
             throw new AssertionError(line, e);
         }
+    }
+
+    /** The seed as a saved web page: navigation, the article in paragraphs, a footer. */
+    private String seedPage() {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"utf-8\">"
+                + "<title>صفحة</title></head><body><nav><a href=\"/\">الرئيسية</a> <a href=\"/a\">سياسة</a></nav>"
+                + "<main><article>");
+        seedText.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .forEach(line -> html.append("<p>").append(line).append("</p>\n"));
+        return html.append("</article></main><footer>جميع الحقوق محفوظة</footer></body></html>").toString();
+    }
+
+    @Test
+    void aSavedPageIsExtractedFirstSoItsSentencesAreTheArticlesNotItsMarkup() throws IOException {
+        Files.writeString(dir.resolve("page.html"), seedPage());
+        CliRunner.Result result = cli.run("summarize", "page.html");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSizeBetween(2, 4);
+        for (String line : lines) {
+            assertThat(line).doesNotContain("<").doesNotContain("الرئيسية");
+            assertThat(seedText).contains(line);
+        }
+        assertThat(result.out()).isEqualTo(cli.run("summarize", "seed.txt").out());
+    }
+
+    @Test
+    void aPageOnStandardInputWithoutAnExtensionIsRecognisedAndJsonStillWorks() throws IOException {
+        CliRunner.Result result = cli.runWithInput(seedPage(), "summarize", "--format", "json", "-");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode sentences = JSON.readTree(result.out()).get("sentences");
+        assertThat(sentences).isNotEmpty();
+        sentences.forEach(sentence -> assertThat(seedText).contains(sentence.asText()));
+    }
+
+    @Test
+    void aPageWithoutArticleTextIsAClearError() throws IOException {
+        Files.writeString(dir.resolve("empty.html"), "<html><body><nav><a href=\"/\">الرئيسية</a></nav></body></html>");
+        CliRunner.Result result = cli.run("summarize", "empty.html");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("empty.html").contains("without article text");
     }
 }

@@ -2,6 +2,7 @@ package dev.mojaz.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mojaz.bench.match.MonitorMatchEngine;
 import dev.mojaz.config.MatchConfig;
 import java.io.IOException;
 import java.util.List;

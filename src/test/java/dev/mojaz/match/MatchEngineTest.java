@@ -2,6 +2,9 @@ package dev.mojaz.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mojaz.bench.match.BenchQueries;
+import dev.mojaz.bench.match.MonitorMatchEngine;
+import dev.mojaz.bench.match.SampleArticles;
 import dev.mojaz.config.MatchConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,25 @@ class MatchEngineTest {
         engine.remove(2);
         assertThat(ids("", "روسيا تدعم سوريا", null)).containsExactly(1L, 3L);
         assertThat(engine.distinctQueries()).isEqualTo(1);
+    }
+
+    @Test
+    void aQueryLeftWithOneSubscriberFindsItOnceAndKeepsItsSourceFilter() {
+        // A distinct query with one unfiltered subscriber is matched through a shortcut: it must follow every change.
+        engine.put(SubscriptionQuery.of(1, 100, query("سوريا")));
+        engine.put(SubscriptionQuery.of(2, 200, query("سوريا")));
+        engine.remove(1);
+        assertThat(ids("", "في سوريا", "sana")).containsExactly(2L);
+        engine.put(new SubscriptionQuery(3, 300, query("سوريا"), List.of("rt-arabic")));
+        engine.remove(2);
+        assertThat(ids("", "في سوريا", "sana")).isEmpty();
+        assertThat(ids("", "في سوريا", "rt-arabic")).containsExactly(3L);
+        engine.put(SubscriptionQuery.of(3, 300, query("سوريا")));
+        assertThat(ids("", "في سوريا", "sana")).containsExactly(3L);
+        engine.remove(3);
+        assertThat(ids("", "في سوريا", "sana")).isEmpty();
+        engine.put(SubscriptionQuery.of(4, 400, query("سوريا")));
+        assertThat(ids("", "في سوريا", null)).containsExactly(4L);
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.mojaz.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.source.Article;
-import dev.mojaz.source.ArticleRepository.AddResult;
-import dev.mojaz.source.ArticleRepository.Outcome;
-import dev.mojaz.source.ArticleRepository.StoredArticle;
+import dev.mojaz.domain.Article;
+import dev.mojaz.domain.ArticleRepository.AddResult;
+import dev.mojaz.domain.ArticleRepository.Outcome;
+import dev.mojaz.domain.ArticleRepository.StoredArticle;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

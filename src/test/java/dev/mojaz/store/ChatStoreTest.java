@@ -3,7 +3,16 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatRepository;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.DueDigest;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.QuietHours;
+import dev.mojaz.domain.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -160,9 +169,9 @@ class ChatStoreTest extends StoreTestBase {
         store.deliveries().deliverStory(7, story, added.articleId(), List.of(NewMessage.plain("a"), NewMessage.plain("b")));
         store.deliveries().deliverStory(8, story, added.articleId(), List.of(NewMessage.plain("c")));
 
-        ChatStore.Forgotten forgotten = store.chats().forget(7);
+        ChatRepository.Forgotten forgotten = store.chats().forget(7);
 
-        assertThat(forgotten).isEqualTo(new ChatStore.Forgotten(true, 2, 1, 2));
+        assertThat(forgotten).isEqualTo(new ChatRepository.Forgotten(true, 2, 1, 2));
         assertThat(store.chats().find(7)).isEmpty();
         assertThat(store.subscriptions().list(7)).isEmpty();
         assertThat(store.deliveries().isDelivered(7, story)).isFalse();
@@ -173,7 +182,7 @@ class ChatStoreTest extends StoreTestBase {
         assertThat(store.deliveries().ofChat(8)).hasSize(1);
         assertThat(store.articles().count()).as("articles are not personal data").isEqualTo(1);
 
-        assertThat(store.chats().forget(7)).isEqualTo(new ChatStore.Forgotten(false, 0, 0, 0));
+        assertThat(store.chats().forget(7)).isEqualTo(new ChatRepository.Forgotten(false, 0, 0, 0));
     }
 
     @Test
@@ -249,7 +258,7 @@ class ChatStoreTest extends StoreTestBase {
         chat(2);
         chat(3);
         store.chats().setPaused(2, true);
-        assertThat(store.chats().counts()).isEqualTo(new ChatStore.Counts(3, 2));
+        assertThat(store.chats().counts()).isEqualTo(new ChatRepository.Counts(3, 2));
         assertThat(store.chats().receivingIds()).containsExactly(1L, 3L);
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.StoreException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.OptionalLong;
@@ -138,7 +141,7 @@ class DatabaseTest extends StoreTestBase {
     void reopeningAnExistingDatabaseKeepsItsData() {
         store.botState().put("k", "v");
         store.close();
-        store = new Store(target.open(), clock, 30);
+        store = new SqlStorage(target.open(), clock, 30);
         assertThat(store.botState().get("k")).contains("v");
     }
 

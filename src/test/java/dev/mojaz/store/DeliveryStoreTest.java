@@ -3,8 +3,10 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.source.ArticleRepository.AddResult;
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.ArticleRepository.AddResult;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

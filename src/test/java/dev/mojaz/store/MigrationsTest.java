@@ -50,9 +50,9 @@ class MigrationsTest {
 
             Migrations.Result second = Migrations.migrate(target.dialect, ds);
             assertThat(second.applied()).isZero();
-            assertThat(tableCounts(ds)).containsOnlyKeys("articles", "bot_state", "chats", "deliveries",
-                    "handled_updates", "outbox", "source_state", "sources", "stories", "subscriptions",
-                    "summary_requests").allSatisfy((table, rows) -> assertThat(rows).isZero());
+            assertThat(tableCounts(ds)).containsOnlyKeys("articles", "blocked_domains", "bot_state", "chats",
+                    "deliveries", "handled_updates", "outbox", "personal_sources", "source_owners", "source_state",
+                    "sources", "stories", "subscriptions", "summary_requests").allSatisfy((table, rows) -> assertThat(rows).isZero());
         }
     }
 
@@ -99,7 +99,7 @@ class MigrationsTest {
      * they see as many rows as the tables hold.
      */
     private static void readEverything(TestDatabase target, Map<String, Long> counts) {
-        try (Store store = new Store(target.open(), Clock.systemUTC(), 30)) {
+        try (SqlStorage store = new SqlStorage(target.open(), Clock.systemUTC(), 30)) {
             assertThat((long) store.sources().all().size()).isEqualTo(counts.get("sources"));
             assertThat((long) store.sourceStates().all().size()).isEqualTo(counts.get("source_state"));
             assertThat((long) store.articles().since(Instant.EPOCH, 10_000).size()).isEqualTo(counts.get("articles"));
@@ -118,6 +118,10 @@ class MigrationsTest {
                 assertThat(messages).isEqualTo(counts.get("outbox"));
                 store.chats().dueForDigest(Instant.now());
                 store.botState().get("telegram.last-update-id");
+            }
+            if (counts.containsKey("personal_sources")) {
+                assertThat((long) store.personalSources().all().size()).isEqualTo(counts.get("personal_sources"));
+                assertThat((long) store.personalSources().blocked().size()).isEqualTo(counts.get("blocked_domains"));
             }
             if (counts.containsKey("summary_requests")) {
                 assertThat((long) store.summaryRequests().all().size()).isEqualTo(counts.get("summary_requests"));

@@ -2,7 +2,10 @@ package dev.mojaz.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.OutboxRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +61,7 @@ class OutboxHealthTest extends StoreTestBase {
         store.deliveries().retryAt(claimed.get(2).id(), clock.instant().plusSeconds(60), "502 Bad Gateway");
 
         assertThat(store.deliveries().lastSent()).hasValue(START.plusSeconds(5));
-        assertThat(store.deliveries().recentFailures(5)).extracting(DeliveryStore.Failure::error, DeliveryStore.Failure::state)
+        assertThat(store.deliveries().recentFailures(5)).extracting(OutboxRepository.Failure::error, OutboxRepository.Failure::state)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("502 Bad Gateway", State.FAILED),
                         org.assertj.core.groups.Tuple.tuple("403 blocked", State.DEAD));
         assertThat(store.deliveries().recentFailures(1)).hasSize(1);

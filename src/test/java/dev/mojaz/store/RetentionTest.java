@@ -3,9 +3,12 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.source.ArticleRepository.AddResult;
-import dev.mojaz.source.ArticleRepository.Outcome;
-import dev.mojaz.store.OutboxMessage.State;
+import dev.mojaz.domain.ArticleRepository.AddResult;
+import dev.mojaz.domain.ArticleRepository.Outcome;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.OutboxMessage.State;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,7 @@ class RetentionTest extends StoreTestBase {
         AddResult young = store.articles().add(article("sana", "young", 42, START.plus(Duration.ofDays(29))));
 
         clock.set(START.plus(Duration.ofDays(30)).plus(Duration.ofHours(12)));
-        Retention.Pruned pruned = retention().prune();
+        Storage.Pruned pruned = retention().prune();
 
         assertThat(pruned.articles()).isEqualTo(5);
         assertThat(pruned.stories()).isEqualTo(4);
@@ -54,7 +57,7 @@ class RetentionTest extends StoreTestBase {
                 "SELECT COUNT(*) FROM deliveries WHERE article_id IS NOT NULL"));
         assertThat(remainingArticleId).as("the delivery no longer names the pruned article").isZero();
 
-        assertThat(retention().prune()).isEqualTo(new Retention.Pruned(0, 0, 0, 0, 0, 0));
+        assertThat(retention().prune()).isEqualTo(new Storage.Pruned(0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -76,7 +79,7 @@ class RetentionTest extends StoreTestBase {
         store.deliveries().claimDue(10);
         store.deliveries().markSent(recent, 2L);
 
-        Retention.Pruned pruned = retention().prune();
+        Storage.Pruned pruned = retention().prune();
 
         assertThat(pruned.messages()).isEqualTo(3);
         assertThat(store.deliveries().ofChat(1)).extracting(OutboxMessage::id).containsExactly(ids.get(3), recent);
@@ -117,8 +120,8 @@ class RetentionTest extends StoreTestBase {
             }
             return me;
         });
-        assertThat(results).filteredOn(r -> r instanceof Retention.Pruned).singleElement()
-                .isEqualTo(new Retention.Pruned(40, 40, 0, 0, 0, 20));
+        assertThat(results).filteredOn(r -> r instanceof Storage.Pruned).singleElement()
+                .isEqualTo(new Storage.Pruned(40, 40, 0, 0, 0, 20));
         assertThat(store.articles().count()).isZero();
         assertThat(store.subscriptions().list(7)).hasSize(40);
     }

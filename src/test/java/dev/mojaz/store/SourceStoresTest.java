@@ -3,7 +3,7 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceState;
+import dev.mojaz.domain.SourceState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

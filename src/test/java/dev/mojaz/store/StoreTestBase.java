@@ -1,8 +1,11 @@
 package dev.mojaz.store;
 
+import dev.mojaz.domain.Article;
+import dev.mojaz.domain.ArticleRepository;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.ChatSettings;
 import dev.mojaz.testing.FakeClock;
-import dev.mojaz.source.Article;
-import dev.mojaz.source.ArticleRepository;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +32,12 @@ abstract class StoreTestBase {
 
     final FakeClock clock = new FakeClock(START);
     TestDatabase target;
-    Store store;
+    SqlStorage store;
 
     @BeforeEach
     void openStore() {
         target = TestDatabase.create(dir);
-        store = new Store(target.open(), clock, 30);
+        store = new SqlStorage(target.open(), clock, 30);
     }
 
     @AfterEach

@@ -2,8 +2,9 @@ package dev.mojaz.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.store.SubscriptionStore.Added;
-import dev.mojaz.store.SubscriptionStore.Outcome;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.domain.SubscriptionRepository.Added;
+import dev.mojaz.domain.SubscriptionRepository.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -10,9 +10,10 @@ import java.util.Optional;
  * the chat ids in {@code telegram.admins} and are shown in the menu of those chats only.
  */
 public enum BotCommand {
-    START(false), HELP(false), SUBSCRIBE(false), UNSUBSCRIBE(false), LIST(false), SOURCES(false), DIGEST(false),
-    SETTINGS(false), SUMMARY(false), LANG(false), STOP(false), FORGET(false),
-    ADDSOURCE(true), REMOVESOURCE(true), IMPORTOPML(true), EXPORTOPML(true), STATS(true), BROADCAST(true);
+    START(false), HELP(false), SUBSCRIBE(false), UNSUBSCRIBE(false), LIST(false), SOURCES(false), ADD(false),
+    DIGEST(false), SETTINGS(false), SUMMARY(false), LANG(false), STOP(false), FORGET(false),
+    ADDSOURCE(true), REMOVESOURCE(true), PROMOTE(true), BLOCK(true), IMPORTOPML(true), EXPORTOPML(true), STATS(true),
+    BROADCAST(true);
 
     private final boolean admin;
 

@@ -1,5 +1,6 @@
 package dev.mojaz.bot.chat;
 
+import dev.mojaz.domain.ChatKind;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.mojaz.bot.chat;
 
+import dev.mojaz.common.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +35,8 @@ public final class PerChatExecutor implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        AtomicInteger n = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                DaemonThreads.numbered(name));
     }
 
     /**

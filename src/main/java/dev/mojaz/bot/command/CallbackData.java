@@ -1,6 +1,6 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.bot.chat.Button;
+import dev.mojaz.delivery.compose.Button;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

@@ -1,16 +1,16 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.i18n.Texts;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

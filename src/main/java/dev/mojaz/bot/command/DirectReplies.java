@@ -1,10 +1,10 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.SendOutcome;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends replies at once through a {@link MessageSender}, within the rate limits. Outcomes other than success
- * go to a listener (the place where a blocked chat gets marked inactive); nothing is kept if the process dies,
- * which is what the outbox will fix.
+ * go to a listener (the place where a blocked chat gets marked inactive); nothing is kept if the process dies, which
+ * is why the bot itself replies through the outbox.
  */
 public final class DirectReplies implements ReplySink {
     private static final Logger log = LoggerFactory.getLogger(DirectReplies.class);

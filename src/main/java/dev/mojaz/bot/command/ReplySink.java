@@ -1,13 +1,13 @@
 package dev.mojaz.bot.command;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
 
 /**
- * Where handlers' replies go. A seam: {@link DirectReplies} sends them at once; with the store, replies are
- * enqueued in the durable outbox in the handler's transaction and sent by the outbox sender (phase 2); the
- * console prints them.
+ * Where handlers' replies go. The bot and the console use the outbox: a reply is enqueued in the handler's own
+ * transaction, so it is kept exactly when what the handler did is kept, and the outbox sender delivers it (the
+ * console's gateway prints it). {@link DirectReplies} sends at once and keeps nothing.
  */
 public interface ReplySink {
     void send(OutgoingMessage message) throws InterruptedException;

@@ -1,15 +1,15 @@
 package dev.mojaz.bot.command;
 
 import dev.mojaz.bot.chat.BotCommand;
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguageResolver;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguageResolver;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.i18n.Texts;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;

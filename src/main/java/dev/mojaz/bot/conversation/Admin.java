@@ -2,29 +2,29 @@ package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.format.MessageSplitter;
-import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.InvalidValueException;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.SourceState;
-import dev.mojaz.source.catalog.Opml;
-import dev.mojaz.source.catalog.OpmlException;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.feed.FeedFormatException;
-import dev.mojaz.source.feed.FeedReader;
-import dev.mojaz.source.feed.Links;
-import dev.mojaz.source.http.FetchException;
-import dev.mojaz.source.http.FetchRequest;
-import dev.mojaz.source.http.FetchResponse;
-import dev.mojaz.source.http.HttpFetcher;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageSplitter;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.SourceState;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.catalog.Opml;
+import dev.mojaz.ingest.catalog.OpmlException;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.feed.FeedFormatException;
+import dev.mojaz.ingest.feed.FeedReader;
+import dev.mojaz.ingest.feed.Links;
+import dev.mojaz.ingest.http.FetchException;
+import dev.mojaz.ingest.http.FetchRequest;
+import dev.mojaz.ingest.http.FetchResponse;
+import dev.mojaz.ingest.http.HttpFetcher;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -55,7 +55,7 @@ final class Admin {
     /** Room left in a message for the OPML part's markup and caption. */
     private static final int OPML_PART = 3500;
 
-    private final Store store;
+    private final Storage store;
     private final SourceCatalog sources;
     private final HttpFetcher fetcher;
     private final FileDownloads files;
@@ -63,9 +63,10 @@ final class Admin {
     private final long maxOpmlBytes;
     private final Clock clock;
     private final FeedReader feeds = new FeedReader();
+    private final PersonalSources personal;
 
-    Admin(Store store, SourceCatalog sources, HttpFetcher fetcher, FileDownloads files, OutboxReplies replies,
-          long maxOpmlBytes, Clock clock) {
+    Admin(Storage store, SourceCatalog sources, HttpFetcher fetcher, FileDownloads files, OutboxReplies replies,
+          long maxOpmlBytes, Clock clock, PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -73,6 +74,7 @@ final class Admin {
         this.replies = Objects.requireNonNull(replies, "replies");
         this.maxOpmlBytes = maxOpmlBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     // ---- sources ------------------------------------------------------------------------------------------
@@ -152,12 +154,14 @@ final class Admin {
                 context.edit(message, context.text(Msg.ADMIN_REMOVESOURCE_UNKNOWN, Map.of("id", id)), Keyboard.NONE);
                 return;
             }
+            // Its follows go with it: a follow of a source that is no longer read would wait for ever.
             if (sources.origin(id) == SourceCatalog.Origin.STORED) {
-                store.sources().remove(id);
+                personal.remove(id);
             } else {
                 SourceConfig s = source.get();
                 sources.store(new SourceConfig(s.id(), s.name(), s.language(), s.feed(), s.page(), s.linkSelector(),
                         s.interval(), false));
+                personal.removeFollows(id);
             }
             context.answer(context.plain(Msg.ANSWER_REMOVED));
             context.edit(message, context.text(Msg.ADMIN_REMOVESOURCE_DONE, Map.of("id", id)), Keyboard.NONE);
@@ -230,7 +234,7 @@ final class Admin {
     // ---- /stats -------------------------------------------------------------------------------------------
 
     void stats(ParsedCommand command, Context context) throws InterruptedException {
-        Store.Stats stats = store.stats();
+        Storage.Stats stats = store.stats();
         Map<OutboxMessage.State, Long> queue = store.deliveries().counts();
         List<Html> lines = new ArrayList<>();
         lines.add(context.text(Msg.ADMIN_STATS, Map.of("people", stats.chats(), "active", stats.receivingChats(),
@@ -239,6 +243,7 @@ final class Admin {
                 "pending", queue.get(OutboxMessage.State.PENDING), "sending", queue.get(OutboxMessage.State.SENDING),
                 "failed", queue.get(OutboxMessage.State.FAILED), "dead", queue.get(OutboxMessage.State.DEAD),
                 "sent", queue.get(OutboxMessage.State.SENT))));
+        lines.add(context.text(Msg.ADMIN_STATS_PERSONAL, personal.statistics()));
         Map<String, SourceState> health = store.sourceStates().all();
         for (SourceConfig source : sources.all()) {
             SourceState state = health.get(source.id());
@@ -254,8 +259,10 @@ final class Admin {
             }
             String lastOk = state == null || state.lastSuccess() == null ? context.plain(Msg.VALUE_NEVER)
                     : TIME.format(state.lastSuccess());
-            lines.add(context.text(Msg.ADMIN_STATS_SOURCE, Map.of("name", source.name() + " (" + source.id() + ")",
-                    "status", status, "last_ok", lastOk)));
+            int owners = personal.ownersOf(source.id());
+            String name = source.name() + " (" + source.id() + ")"
+                    + (owners > 0 ? " · " + context.plain(Msg.VALUE_SOURCE_PERSONAL, Map.of("count", owners)) : "");
+            lines.add(context.text(Msg.ADMIN_STATS_SOURCE, Map.of("name", name, "status", status, "last_ok", lastOk)));
         }
         sendSplit(context, lines);
     }

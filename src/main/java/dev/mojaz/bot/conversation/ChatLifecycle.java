@@ -1,20 +1,21 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.chat.MemberStatus;
 import dev.mojaz.bot.chat.Person;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.digest.OnDemandDigest;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.dispatch.OnDemandDigest;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.match.SubscriptionIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,18 +30,21 @@ final class ChatLifecycle {
     static final String LANG = "lang";
     static final String FORGET = "forget";
     /** Bot-state keys of a chat, erased with it. */
-    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING);
+    static final List<String> CHAT_STATE = List.of(Subscriptions.AWAITING, Subscriptions.FOREIGN,
+            PersonalSources.AWAITING);
 
-    private final Store store;
+    private final Storage store;
     private final ChatRegistry chats;
     private final Permissions permissions;
     private final OutboxReplies replies;
-    private final MatcherSync matcher;
+    private final SubscriptionIndex matcher;
     private final LanguagePreferences languages;
     private final OnDemandDigest digest;
+    private final PersonalSources personal;
 
-    ChatLifecycle(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
-                  MatcherSync matcher, LanguagePreferences languages, OnDemandDigest digest) {
+    ChatLifecycle(Storage store, ChatRegistry chats, Permissions permissions, OutboxReplies replies,
+                  SubscriptionIndex matcher, LanguagePreferences languages, OnDemandDigest digest,
+                  PersonalSources personal) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -48,6 +52,7 @@ final class ChatLifecycle {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.languages = Objects.requireNonNull(languages, "languages");
         this.digest = Objects.requireNonNull(digest, "digest");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     void start(ParsedCommand command, Context context) throws InterruptedException {
@@ -79,6 +84,7 @@ final class ChatLifecycle {
                     context.reply(Msg.START_WELCOME, Map.of("name", name,
                             "digest_time", hours.isEmpty() ? context.plain(Msg.VALUE_NONE)
                                     : Say.list(context.language(), hours),
+                            "hour_count", hours.size(),
                             "timezone", context.texts().zoneName(context.language(), chat.settings().timeZone().getId())));
                 }
             }
@@ -165,6 +171,8 @@ final class ChatLifecycle {
         }
         replies.atomically(() -> {
             store.chats().forget(id);
+            // its ownership of personal sources went with the chat; a source no one owns now goes too
+            personal.removeOwnerless();
             for (String what : CHAT_STATE) {
                 store.botState().remove(Say.chatState(id, what));
             }

@@ -2,23 +2,22 @@ package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.command.Context;
-import dev.mojaz.bot.i18n.Language;
 import dev.mojaz.config.BotConfig;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.i18n.Language;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Chats as the store keeps them, and the settings a chat gets when Mojaz first meets it ({@code bot.*}). */
 final class ChatRegistry {
-    private final Store store;
+    private final Storage store;
     private final BotConfig bot;
     private final boolean linkPreviews;
 
     /** @param linkPreviews {@code telegram.link-previews}: whether new chats get link previews */
-    ChatRegistry(Store store, BotConfig bot, boolean linkPreviews) {
+    ChatRegistry(Storage store, BotConfig bot, boolean linkPreviews) {
         this.store = Objects.requireNonNull(store, "store");
         this.bot = Objects.requireNonNull(bot, "bot");
         this.linkPreviews = linkPreviews;
@@ -36,15 +35,11 @@ final class ChatRegistry {
     }
 
     Chat ensure(ChatRef chat, Language language) {
-        return store.chats().register(chat.id(), kind(chat.kind()), chat.title().isEmpty() ? null : chat.title(),
+        return store.chats().register(chat.id(), chat.kind(), chat.title().isEmpty() ? null : chat.title(),
                 defaults(language));
     }
 
     Optional<Chat> find(long chatId) {
         return store.chats().find(chatId);
-    }
-
-    static ChatKind kind(dev.mojaz.bot.chat.ChatKind kind) {
-        return ChatKind.valueOf(kind.name());
     }
 }

@@ -1,35 +1,35 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.SubscriptionRegistry;
-import dev.mojaz.digest.LiveSubscriptions;
 import dev.mojaz.bot.chat.BotCommand;
 import dev.mojaz.bot.chat.ChatAdmins;
 import dev.mojaz.bot.chat.FileDownloads;
 import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
 import dev.mojaz.bot.command.RequestThrottle;
 import dev.mojaz.bot.command.Router;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.bot.i18n.LanguageResolver;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.Sleeper;
-import dev.mojaz.bot.telegram.UpdateOffsetStore;
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.BotConfig;
 import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.SourceConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.digest.OnDemandDigest;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.delivery.dispatch.OnDemandDigest;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.StoreException;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
+import dev.mojaz.i18n.LanguageResolver;
+import dev.mojaz.i18n.Texts;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractionCache;
+import dev.mojaz.ingest.feed.FeedDiscovery;
+import dev.mojaz.ingest.http.HttpFetcher;
+import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.QueryParser;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.http.HttpFetcher;
-import dev.mojaz.store.Store;
-import dev.mojaz.store.StoreException;
-import dev.mojaz.summary.Summarizer;
+import dev.mojaz.match.SubscriptionIndex;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Conversation conversation = Conversation.builder()
  *         .store(store)                              // the database: chats, subscriptions, outbox, bot state
- *         .subscriptions(live)                       // LiveSubscriptions: what the dispatcher matches articles with
+ *         .subscriptions(index)                      // SubscriptionIndex: what the dispatcher matches articles with
  *         .matchConfig(config.match())               // query limits, subscriptions per chat
  *         .sources(catalog)                          // configured + run-time sources (admins change them)
  *         .fetcher(fetcher)                          // the application's guarded HttpFetcher, for links and feeds
@@ -72,9 +72,9 @@ import org.slf4j.LoggerFactory;
  * ({@code telegram.summary-workers}): "working on it" at once, the summary when it is ready, even after a restart;
  * {@link #close()} stops them.
  *
- * <p>{@link #build} registers every stored subscription of a receiving chat in the {@link SubscriptionRegistry}
- * (adding replaces, so one the owner loaded already is not doubled), and from then on every change the conversation
- * commits is reflected there once it is committed.
+ * <p>{@link #build} loads every stored subscription of a receiving chat into the {@link SubscriptionIndex}
+ * (adding replaces, so one the owner loaded already is not doubled), and from then on has the index follow every
+ * change the conversation commits, once it is committed ({@link SubscriptionIndex#sync}).
  */
 public final class Conversation implements IncomingHandler, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
@@ -83,32 +83,37 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
     private final OutboxReplies replies;
     private final StoredUpdateOffsets offsets;
     private final StoredLanguages languages;
-    private final MatcherSync matcher;
+    private final SubscriptionIndex matcher;
     private final Summaries summaries;
     /** Update ids being handled now, on any thread. */
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
 
     private Conversation(Builder b) {
-        Store store = b.store;
+        Storage store = b.store;
         this.offsets = new StoredUpdateOffsets(store);
         this.replies = new OutboxReplies(store, offsets, b.ephemeralSender, b.onEnqueued);
         ChatRegistry chats = new ChatRegistry(store, b.botConfig, b.telegramConfig.linkPreviews());
         this.languages = new StoredLanguages(store, chats);
         Supplier<QueryParser> parsers = new QueryParsers(b.matchConfig,
                 () -> b.sources.all().stream().map(SourceConfig::id).toList());
-        this.matcher = new MatcherSync(store, b.subscriptions);
+        this.matcher = Objects.requireNonNull(b.subscriptions, "subscriptions");
         Permissions permissions = new Permissions(b.chatAdmins);
 
-        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest);
+        PersonalSources personal = new PersonalSources(store, chats, permissions, replies, matcher, b.sources,
+                new FeedDiscovery(b.fetcher), matcher.audience(), b.botConfig.personalSources(),
+                b.matchConfig::maxQueriesPerChat, b.clock);
+        ChatLifecycle lifecycle = new ChatLifecycle(store, chats, permissions, replies, matcher, languages, b.digest,
+                personal);
         Subscriptions subscriptions = new Subscriptions(store, chats, permissions, replies, matcher, parsers, b.sources,
-                b.matchConfig, b.botConfig.suggestedTopics(), b.clock);
+                b.matchConfig, b.botConfig.suggestedTopics(), b.clock, personal);
         Settings settings = new Settings(store, chats, permissions, replies, b.botConfig.timeZones());
         this.summaries = new Summaries(b.fetcher, b.extractor, b.extractionCache, b.summarizer, b.texts,
                 new Summaries.Setup(new RequestThrottle(b.telegramConfig.limits(), b.clock), chats,
                         b.botConfig.defaultSummarySentences(), b.botConfig.textSummaryMinSentences(),
                         b.telegramConfig.summaryWorkers(), replies, store, b.sleeper, b.clock));
-        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock);
-        FreeText text = new FreeText(subscriptions, summaries, admin);
+        Admin admin = new Admin(store, b.sources, b.fetcher, b.files, replies, b.botConfig.maxOpmlBytes(), b.clock,
+                personal);
+        FreeText text = new FreeText(subscriptions, summaries, admin, personal);
 
         Language fallback = Language.fromCode(b.telegramConfig.defaultLanguage()).orElse(Language.AR);
         this.router = Router.builder()
@@ -127,6 +132,9 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
                 .command(BotCommand.UNSUBSCRIBE, subscriptions::unsubscribe)
                 .command(BotCommand.LIST, subscriptions::list)
                 .command(BotCommand.SOURCES, subscriptions::sources)
+                .command(BotCommand.ADD, personal::add)
+                .command(BotCommand.PROMOTE, personal::promote)
+                .command(BotCommand.BLOCK, personal::block)
                 .command(BotCommand.SETTINGS, settings::settings)
                 .command(BotCommand.SUMMARY, summaries::summaryCommand)
                 .command(BotCommand.ADDSOURCE, admin::addSource)
@@ -140,6 +148,7 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
                 .callback(Subscriptions.SUBSCRIBE, subscriptions::subscribePressed)
                 .callback(Subscriptions.UNSUBSCRIBE, subscriptions::unsubscribePressed)
                 .callback(Subscriptions.SOURCES, subscriptions::sourcesPressed)
+                .callback(PersonalSources.PREFIX, personal::pressed)
                 .callback(Settings.PREFIX, settings::pressed)
                 .callback(Admin.BROADCAST, admin::broadcastPressed)
                 .callback(Admin.REMOVE_SOURCE, admin::removeSourcePressed)
@@ -201,14 +210,6 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
     }
 
     /**
-     * Brings the subscription registry up to date with the store for one chat, after someone else changed it (the
-     * outbox sender deactivating a chat that blocked the bot, or moving a migrated group).
-     */
-    public void chatChanged(long chatId) {
-        matcher.sync(chatId);
-    }
-
-    /**
      * Stops making link summaries in the background; those unfinished are stored and made after the restart. Stop
      * the intake first.
      */
@@ -224,8 +225,8 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
 
     /** Collects the conversation's dependencies; {@link #build()} checks that each was given. */
     public static final class Builder {
-        private Store store;
-        private SubscriptionRegistry subscriptions;
+        private Storage store;
+        private SubscriptionIndex subscriptions;
         private MatchConfig matchConfig;
         private SourceCatalog sources;
         private HttpFetcher fetcher;
@@ -247,16 +248,16 @@ public final class Conversation implements IncomingHandler, AutoCloseable {
         private Builder() {
         }
 
-        public Builder store(Store value) {
+        public Builder store(Storage value) {
             this.store = value;
             return this;
         }
 
         /**
-         * The live subscriptions the dispatcher matches new articles with (a {@link LiveSubscriptions}); the
+         * The live subscriptions the dispatcher matches new articles with (a {@link SubscriptionIndex}); the
          * conversation registers every stored one at {@link #build()} and keeps them in step from then on.
          */
-        public Builder subscriptions(SubscriptionRegistry value) {
+        public Builder subscriptions(SubscriptionIndex value) {
             this.subscriptions = value;
             return this;
         }

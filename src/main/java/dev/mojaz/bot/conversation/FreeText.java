@@ -3,7 +3,7 @@ package dev.mojaz.bot.conversation;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.i18n.Msg;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -16,16 +16,22 @@ final class FreeText {
     private final Subscriptions subscriptions;
     private final Summaries summaries;
     private final Admin admin;
+    private final PersonalSources personal;
 
-    FreeText(Subscriptions subscriptions, Summaries summaries, Admin admin) {
+    FreeText(Subscriptions subscriptions, Summaries summaries, Admin admin, PersonalSources personal) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.summaries = Objects.requireNonNull(summaries, "summaries");
         this.admin = Objects.requireNonNull(admin, "admin");
+        this.personal = Objects.requireNonNull(personal, "personal");
     }
 
     void handle(Incoming.Message message, Context context) throws InterruptedException {
         if (message.document().isPresent() && context.isAdmin() && isOpml(message.document().get())) {
             admin.importOpml(new ParsedCommand("importopml", "", ParsedCommand.Addressing.UNADDRESSED), context);
+            return;
+        }
+        if (!message.text().isBlank() && !message.forwarded() && personal.awaitingLink(message.chat().id())) {
+            personal.answerToQuestion(message, context);
             return;
         }
         if (!message.text().isBlank() && !message.forwarded() && subscriptions.awaitingQuery(message.chat().id())) {

@@ -1,19 +1,19 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
 import dev.mojaz.bot.chat.HandlingDeferred;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.outbox.OutboxCodec;
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.command.ReplySink;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.format.MessageSplitter;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.SendOutcome;
-import dev.mojaz.store.NewMessage;
-import dev.mojaz.store.Store;
-import dev.mojaz.store.StoreException;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.MessageSplitter;
+import dev.mojaz.delivery.compose.OutboxCodec;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.SendOutcome;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.StoreException;
+import dev.mojaz.html.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +56,7 @@ public final class OutboxReplies implements ReplySink {
         void run() throws InterruptedException;
     }
 
-    private final Store store;
+    private final Storage store;
     private final StoredUpdateOffsets offsets;
     private final MessageSender ephemeral;
     private final Runnable onEnqueued;
@@ -68,7 +68,7 @@ public final class OutboxReplies implements ReplySink {
      *                   sees everything)
      * @param onEnqueued called after a turn committed messages to the outbox (to wake the outbox sender)
      */
-    OutboxReplies(Store store, StoredUpdateOffsets offsets, MessageSender ephemeral, Runnable onEnqueued) {
+    OutboxReplies(Storage store, StoredUpdateOffsets offsets, MessageSender ephemeral, Runnable onEnqueued) {
         this.store = Objects.requireNonNull(store, "store");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.ephemeral = Objects.requireNonNull(ephemeral, "ephemeral");
@@ -155,7 +155,7 @@ public final class OutboxReplies implements ReplySink {
      * Enqueues one message outside any turn (a summary made in the background), in one transaction with
      * {@code alsoInTransaction}, then wakes the outbox sender. Long messages are split as in a turn.
      *
-     * @throws dev.mojaz.store.StoreException when the transaction fails (nothing of it happened)
+     * @throws dev.mojaz.domain.StoreException when the transaction fails (nothing of it happened)
      */
     void enqueueOutsideTurn(OutgoingMessage message, Runnable alsoInTransaction) {
         Objects.requireNonNull(message, "message");

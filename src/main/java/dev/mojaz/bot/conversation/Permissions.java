@@ -1,12 +1,12 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.ChatAdmins;
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.Person;
 import dev.mojaz.bot.command.Context;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.i18n.Msg;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.command.Context;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
 import java.util.List;
 
 /** Small shared pieces of the handlers' answers. */

@@ -1,18 +1,18 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.Button;
-import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.command.CallbackData;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatSettings;
-import dev.mojaz.store.QuietHours;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatSettings;
+import dev.mojaz.domain.QuietHours;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.i18n.Texts;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +39,13 @@ final class Settings {
     static final List<QuietHours> QUIET = List.of(new QuietHours(22, 7), new QuietHours(23, 7),
             new QuietHours(0, 6), new QuietHours(21, 8));
 
-    private final Store store;
+    private final Storage store;
     private final ChatRegistry chats;
     private final Permissions permissions;
     private final OutboxReplies replies;
     private final List<String> zones;
 
-    Settings(Store store, ChatRegistry chats, Permissions permissions, OutboxReplies replies, List<String> zones) {
+    Settings(Storage store, ChatRegistry chats, Permissions permissions, OutboxReplies replies, List<String> zones) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
         this.permissions = Objects.requireNonNull(permissions, "permissions");

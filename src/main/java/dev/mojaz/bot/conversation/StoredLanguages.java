@@ -1,10 +1,10 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.Store;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,10 +14,10 @@ import java.util.Optional;
  * choice, so it is spoken to in its Telegram language.
  */
 public final class StoredLanguages implements LanguagePreferences {
-    private final Store store;
+    private final Storage store;
     private final ChatRegistry chats;
 
-    StoredLanguages(Store store, ChatRegistry chats) {
+    StoredLanguages(Storage store, ChatRegistry chats) {
         this.store = Objects.requireNonNull(store, "store");
         this.chats = Objects.requireNonNull(chats, "chats");
     }

@@ -1,7 +1,7 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.telegram.UpdateOffsetStore;
-import dev.mojaz.store.Store;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
+import dev.mojaz.domain.Storage;
 import java.util.Objects;
 
 /**
@@ -15,9 +15,9 @@ public final class StoredUpdateOffsets implements UpdateOffsetStore {
     /** The bot-state name under which the low-water mark is kept. */
     public static final String KEY = "telegram.last-update-id";
 
-    private final Store store;
+    private final Storage store;
 
-    public StoredUpdateOffsets(Store store) {
+    public StoredUpdateOffsets(Storage store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 

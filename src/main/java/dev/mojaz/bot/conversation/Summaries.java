@@ -1,31 +1,31 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.chat.Person;
 import dev.mojaz.bot.command.Context;
 import dev.mojaz.bot.command.ParsedCommand;
 import dev.mojaz.bot.command.RequestThrottle;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.bot.send.Sleeper;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractedPage;
-import dev.mojaz.extract.ExtractionCache;
-import dev.mojaz.source.feed.Links;
-import dev.mojaz.source.http.FetchException;
-import dev.mojaz.source.http.FetchRequest;
-import dev.mojaz.source.http.FetchResponse;
-import dev.mojaz.source.http.HttpFetcher;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.Store;
-import dev.mojaz.store.SummaryRequest;
-import dev.mojaz.summary.Summarizer;
-import dev.mojaz.summary.Summary;
-import dev.mojaz.summary.SummaryLength;
+import dev.mojaz.common.Sleeper;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.SummaryRequest;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.i18n.Texts;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractedPage;
+import dev.mojaz.ingest.extract.ExtractionCache;
+import dev.mojaz.ingest.feed.Links;
+import dev.mojaz.ingest.http.FetchException;
+import dev.mojaz.ingest.http.FetchRequest;
+import dev.mojaz.ingest.http.FetchResponse;
+import dev.mojaz.ingest.http.HttpFetcher;
+import dev.mojaz.ingest.summary.Summarizer;
+import dev.mojaz.ingest.summary.Summary;
+import dev.mojaz.ingest.summary.SummaryLength;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +64,7 @@ final class Summaries implements AutoCloseable {
 
     /** What a summary needs besides the fetcher and the texts: limits, the chats' settings, where replies go. */
     record Setup(RequestThrottle throttle, ChatRegistry chats, int defaultSentences, int minTextSentences,
-                 int workers, OutboxReplies replies, Store store, Sleeper sleeper, Clock clock) {
+                 int workers, OutboxReplies replies, Storage store, Sleeper sleeper, Clock clock) {
     }
 
     Summaries(HttpFetcher fetcher, ArticleExtractor extractor, ExtractionCache extracted, Summarizer summarizer,
@@ -190,7 +190,9 @@ final class Summaries implements AutoCloseable {
             return false;
         }
         long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-        context.reply(Msg.SUMMARY_RATE_LIMITED, Map.of("minutes", minutes));
+        // "in an hour", not "in 60 minutes": from an hour on, the wait is said in whole hours (rounded up)
+        context.reply(Msg.SUMMARY_RATE_LIMITED, minutes < 60 ? Map.of("unit", "minutes", "count", minutes)
+                : Map.of("unit", "hours", "count", (minutes + 59) / 60));
         return true;
     }
 

@@ -1,12 +1,12 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.chat.PerChatExecutor;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.Sleeper;
-import dev.mojaz.store.Store;
-import dev.mojaz.store.StoreException;
-import dev.mojaz.store.SummaryRequest;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.Sleeper;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.domain.Storage;
+import dev.mojaz.domain.StoreException;
+import dev.mojaz.domain.SummaryRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ final class SummaryQueue implements AutoCloseable {
     /** When the store fails to take an answer: tries, waiting 1 s, 2 s, … 30 s; then it waits for the next start. */
     private static final Backoff STORE_RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 10);
 
-    private final Store store;
+    private final Storage store;
     private final OutboxReplies replies;
     private final Function<SummaryRequest, OutgoingMessage> maker;
     private final Function<SummaryRequest, OutgoingMessage> failure;
@@ -51,7 +51,7 @@ final class SummaryQueue implements AutoCloseable {
      * @param maker   the answer to a request: its summary, or the word on why there is none (may take seconds)
      * @param failure the answer to a request that was begun too often
      */
-    SummaryQueue(Store store, OutboxReplies replies, int workers, Sleeper sleeper, Clock clock,
+    SummaryQueue(Storage store, OutboxReplies replies, int workers, Sleeper sleeper, Clock clock,
                  Function<SummaryRequest, OutgoingMessage> maker, Function<SummaryRequest, OutgoingMessage> failure) {
         this.store = Objects.requireNonNull(store, "store");
         this.replies = Objects.requireNonNull(replies, "replies");

@@ -1,8 +1,8 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
 import java.util.ArrayList;
 import java.util.List;
 

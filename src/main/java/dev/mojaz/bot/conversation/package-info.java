@@ -10,9 +10,9 @@
  * membership, migration), what it follows ({@code Subscriptions}: /subscribe, /unsubscribe, /list, /sources),
  * {@code Settings}, {@code Summaries} (links, forwarded posts, long texts; a link's summary made in the background by
  * {@code SummaryQueue}), {@code Admin}, and {@code FreeText} for
- * everything that is not a command. {@link dev.mojaz.digest.LiveSubscriptions} holds the subscriptions the
+ * everything that is not a command. {@link dev.mojaz.match.SubscriptionIndex} holds the subscriptions the
  * dispatcher matches articles with (keyword queries in the match engine, whole sources followed beside it), and the
- * conversation keeps it in step with the store after each commit; {@link dev.mojaz.bot.conversation.StoredLanguages}
+ * conversation has it follow the store after each commit ({@link dev.mojaz.match.SubscriptionIndex#sync}); {@link dev.mojaz.bot.conversation.StoredLanguages}
  * keeps each chat's language.
  */
 package dev.mojaz.bot.conversation;

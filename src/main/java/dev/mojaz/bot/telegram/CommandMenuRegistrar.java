@@ -1,8 +1,8 @@
 package dev.mojaz.bot.telegram;
 
-import dev.mojaz.bot.i18n.CommandMenu;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.bot.command.CommandMenu;
+import dev.mojaz.delivery.outbox.SendOutcome;
+import dev.mojaz.i18n.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

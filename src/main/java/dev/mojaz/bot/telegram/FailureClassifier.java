@@ -1,7 +1,7 @@
 package dev.mojaz.bot.telegram;
 
-import dev.mojaz.bot.send.SendOutcome;
-import dev.mojaz.bot.send.SendOutcome.Reason;
+import dev.mojaz.delivery.outbox.SendOutcome.Reason;
+import dev.mojaz.delivery.outbox.SendOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;

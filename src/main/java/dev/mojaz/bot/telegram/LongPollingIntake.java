@@ -5,8 +5,10 @@ import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
 import dev.mojaz.bot.chat.PerChatExecutor;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.DaemonThreads;
+import dev.mojaz.common.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,17 +115,13 @@ public final class LongPollingIntake implements AutoCloseable {
             throw new IllegalArgumentException("workers must be at least 1");
         }
         this.workerCount = workers;
-        this.pollThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mojaz-telegram-poll");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pollThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mojaz-telegram-poll"));
         OkHttpClient base = connection.newPollingHttpClient();
         this.http = base.newBuilder().addInterceptor(this::reportFailures).build();
     }
 
     /** Deletes any webhook (TelegramBots does so first) and starts polling after the saved low-water mark. */
-    public synchronized void start() throws TelegramApiException {
+    public synchronized void start() throws TelegramException {
         if (application != null) {
             throw new IllegalStateException("already started");
         }
@@ -132,7 +130,11 @@ public final class LongPollingIntake implements AutoCloseable {
         workers = new PerChatExecutor("mojaz-telegram-update", workerCount);
         application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollThread,
                 () -> new PollBackOff(backoff));
-        application.registerBot(connection.token(), connection::url, this::getUpdates, new Consumer());
+        try {
+            application.registerBot(connection.token(), connection::url, this::getUpdates, new Consumer());
+        } catch (TelegramApiException e) {
+            throw new TelegramException(e);
+        }
         log.info("polling {} for updates after {}, {} at a time", connection.url().getHost(), savedMark, workerCount);
     }
 

@@ -1,6 +1,7 @@
 package dev.mojaz.bot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mojaz.common.DaemonThreads;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -42,13 +42,8 @@ public final class TelegramConnection implements AutoCloseable {
     public TelegramConnection(URI apiUrl, String token, Duration requestTimeout, Duration pollTimeout) {
         this.token = checkToken(token);
         this.url = toTelegramUrl(apiUrl);
-        AtomicInteger threads = new AtomicInteger();
         this.dispatcherThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "mojaz-telegram-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new SynchronousQueue<>(), DaemonThreads.numbered("mojaz-telegram-http"));
         Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(128);

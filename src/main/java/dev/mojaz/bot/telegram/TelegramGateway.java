@@ -1,12 +1,12 @@
 package dev.mojaz.bot.telegram;
 
-import dev.mojaz.bot.chat.Button;
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
-import dev.mojaz.bot.send.MessageGateway;
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.delivery.outbox.MessageGateway;
+import dev.mojaz.delivery.outbox.SendOutcome;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Sends messages, edits and button answers through the TelegramBots client, in HTML parse mode, and reports
  * each as a {@link SendOutcome}. It makes exactly one request per call: waiting and retrying belong to
- * {@link dev.mojaz.bot.send.MessageSender}.
+ * {@link dev.mojaz.delivery.outbox.MessageSender}.
  */
 public final class TelegramGateway implements MessageGateway {
     private final TelegramClient client;
@@ -42,9 +42,13 @@ public final class TelegramGateway implements MessageGateway {
     }
 
     /** Asks Telegram who the bot is; throws if it cannot (a wrong token, say), since nothing works without it. */
-    public BotIdentity whoAmI() throws TelegramApiException {
-        User me = client.execute(new GetMe());
-        return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
+    public BotIdentity whoAmI() throws TelegramException {
+        try {
+            User me = client.execute(new GetMe());
+            return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
+        } catch (TelegramApiException e) {
+            throw new TelegramException(e);
+        }
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.mojaz.bot.telegram;
 
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.MemberStatus;
 import dev.mojaz.bot.chat.Person;
+import dev.mojaz.domain.ChatKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
+import dev.mojaz.common.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -165,16 +167,12 @@ public final class WebhookIntake implements AutoCloseable {
     }
 
     /** Starts serving, then tells Telegram where to post (setWebhook with the secret token). */
-    public synchronized void start() throws IOException, TelegramApiException {
+    public synchronized void start() throws IOException, TelegramException {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
         updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(limits.queuedUpdates()), runnable -> {
-                    Thread t = new Thread(runnable, "mojaz-webhook");
-                    t.setDaemon(true);
-                    return t;
-                });
+                new ArrayBlockingQueue<>(limits.queuedUpdates()), DaemonThreads.named("mojaz-webhook"));
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), 2);
         threads.setName("mojaz-webhook-http");
         threads.setDaemon(true);
@@ -200,13 +198,17 @@ public final class WebhookIntake implements AutoCloseable {
             throw e instanceof IOException io ? io : new IOException("could not start the webhook server on "
                     + listen + ": " + e.getMessage(), e);
         }
-        connection.client().execute(SetWebhook.builder()
-                .url(publicUrl.toString())
-                .secretToken(new String(secret, StandardCharsets.UTF_8))
-                .allowedUpdates(UpdateParser.ALLOWED_UPDATES)
-                .maxConnections(1)
-                .dropPendingUpdates(false)
-                .build());
+        try {
+            connection.client().execute(SetWebhook.builder()
+                    .url(publicUrl.toString())
+                    .secretToken(new String(secret, StandardCharsets.UTF_8))
+                    .allowedUpdates(UpdateParser.ALLOWED_UPDATES)
+                    .maxConnections(1)
+                    .dropPendingUpdates(false)
+                    .build());
+        } catch (TelegramApiException e) {
+            throw new TelegramException(e);
+        }
         log.info("receiving updates at {} (listening on {})", publicUrl, address());
     }
 

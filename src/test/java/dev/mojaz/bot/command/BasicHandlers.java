@@ -1,15 +1,15 @@
 package dev.mojaz.bot.command;
 
 import dev.mojaz.bot.chat.BotCommand;
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.Incoming;
-import dev.mojaz.bot.chat.Keyboard;
 import dev.mojaz.bot.chat.MemberStatus;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.html.Html;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
+import dev.mojaz.i18n.Msg;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +56,7 @@ public final class BasicHandlers {
             context.reply(Msg.START_GROUP, Map.of("bot", context.botUsername()));
         } else {
             String name = context.from().map(Person::firstName).filter(n -> !n.isBlank()).orElse(context.chat().title());
-            context.reply(Msg.START_WELCOME, Map.of("name", name, "digest_time", defaultDigestTime,
+            context.reply(Msg.START_WELCOME, Map.of("name", name, "digest_time", defaultDigestTime, "hour_count", 1,
                     "timezone", context.texts().zoneName(context.language(), defaultTimeZone)));
         }
     }

@@ -3,7 +3,7 @@ package dev.mojaz.bot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.bot.chat.Button;
+import dev.mojaz.delivery.compose.Button;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -3,18 +3,18 @@ package dev.mojaz.bot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.chat.BotCommand;
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.ChatKind;
 import dev.mojaz.bot.chat.ChatRef;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.MemberStatus;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.chat.OutgoingMessage;
 import dev.mojaz.bot.chat.Person;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.bot.i18n.LanguageResolver;
-import dev.mojaz.bot.i18n.Texts;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguageResolver;
+import dev.mojaz.i18n.MemoryLanguagePreferences;
+import dev.mojaz.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +52,7 @@ class RouterTest {
 
     private Router.Builder router() {
         return Router.builder().botUsername("MojazBot").admins(List.of(ADMIN.id(), CHANNEL.id()))
-                .languages(new LanguageResolver(LanguagePreferences.inMemory(), Language.AR)).texts(TEXTS).replies(sink);
+                .languages(new LanguageResolver(new MemoryLanguagePreferences(), Language.AR)).texts(TEXTS).replies(sink);
     }
 
     private static Incoming.Message text(ChatRef chat, Person from, String text) {

@@ -3,10 +3,10 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
 import dev.mojaz.config.SourceConfig;
-import dev.mojaz.source.Fixtures;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +48,7 @@ class AdminConversationTest extends ConversationTestBase {
     void statsShowPeopleQueueAndSourceHealth() {
         ask(LAYLA_CHAT, LAYLA, "/subscribe سوريا");
         SentMessage stats = ask(ADMIN_CHAT, ADMIN, "/stats");
-        assertThat(stats.visibleText()).startsWith("Mojaz now\nPeople and chats: 1 (1 active)\nSubscriptions: 1")
+        assertThat(stats.visibleText()).startsWith("Mojaz now\nPeople and chats: 1, active: 1\nSubscriptions: 1")
                 .contains("Outbox: ").contains("• BBC عربي (bbc-arabic): not read yet, last read never");
     }
 
@@ -73,11 +73,11 @@ class AdminConversationTest extends ConversationTestBase {
 
         SentMessage removeAdded = ask(ADMIN_CHAT, ADMIN, "/removesource local-news");
         press(ADMIN_CHAT, ADMIN, removeAdded, "rms:y:local-news");
-        assertThat(currentText(removeAdded)).startsWith("Source local-news removed.");
+        assertThat(currentText(removeAdded)).startsWith("Source local-news removed, and every follow of it.");
         assertThat(bot.catalog.find("local-news")).isEmpty();
         SentMessage removeConfigured = ask(ADMIN_CHAT, ADMIN, "/removesource sana");
         press(ADMIN_CHAT, ADMIN, removeConfigured, "rms:y:sana");
-        assertThat(currentText(removeConfigured)).startsWith("Source sana removed.");
+        assertThat(currentText(removeConfigured)).startsWith("Source sana removed, and every follow of it.");
         assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isFalse();
         assertThat(bot.catalog.enabled()).extracting(SourceConfig::id).doesNotContain("sana");
         assertThat(ask(ADMIN_CHAT, ADMIN, "/removesource sana").visibleText()).isEqualTo("There is no source sana.");
@@ -98,7 +98,7 @@ class AdminConversationTest extends ConversationTestBase {
         assertThat(press(ADMIN_CHAT, JOHN, again, "rms:y:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_NOT_ALLOWED));
         assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isTrue();
         assertThat(press(ADMIN_CHAT, ADMIN, again, "rms:y:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_REMOVED));
-        assertThat(currentText(again)).isEqualTo("Source sana removed. Its articles stay until they expire.");
+        assertThat(currentText(again)).isEqualTo("Source sana removed, and every follow of it. Its articles stay until they expire.");
         assertThat(bot.catalog.find("sana").orElseThrow().enabled()).isFalse();
         // the same button pressed again (or an old confirmation) finds nothing left to remove
         assertThat(press(ADMIN_CHAT, ADMIN, again, "rms:y:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_EXPIRED));

@@ -1,34 +1,37 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
 import dev.mojaz.bot.fake.FakeTelegramServer;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
 import dev.mojaz.bot.telegram.LongPollingIntake;
 import dev.mojaz.bot.telegram.TelegramChatAdmins;
 import dev.mojaz.bot.telegram.TelegramConnection;
 import dev.mojaz.bot.telegram.TelegramFiles;
 import dev.mojaz.bot.telegram.TelegramGateway;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.Sleeper;
+import dev.mojaz.config.BotConfig;
 import dev.mojaz.config.ConfigLoader;
+import dev.mojaz.config.PersonalSourcesConfig;
 import dev.mojaz.config.MatchConfig;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.config.StoreConfig;
 import dev.mojaz.config.TelegramConfig;
-import dev.mojaz.digest.OnDemandDigest;
-import dev.mojaz.extract.ArticleExtractor;
-import dev.mojaz.extract.ExtractionCache;
+import dev.mojaz.delivery.dispatch.OnDemandDigest;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.domain.NewMessage;
+import dev.mojaz.i18n.Texts;
+import dev.mojaz.ingest.TestFetchConfig;
+import dev.mojaz.ingest.catalog.SourceCatalog;
+import dev.mojaz.ingest.extract.ArticleExtractor;
+import dev.mojaz.ingest.extract.ExtractionCache;
+import dev.mojaz.ingest.http.HttpFetcher;
+import dev.mojaz.ingest.summary.Summarizer;
 import dev.mojaz.match.MatchEngine;
 import dev.mojaz.match.QueryParser;
-import dev.mojaz.source.TestFetchConfig;
-import dev.mojaz.source.catalog.SourceCatalog;
-import dev.mojaz.source.http.HttpFetcher;
+import dev.mojaz.match.SourceAudience;
+import dev.mojaz.match.SubscriptionIndex;
 import dev.mojaz.store.Database;
-import dev.mojaz.store.NewMessage;
-import dev.mojaz.store.Store;
-import dev.mojaz.summary.Summarizer;
+import dev.mojaz.store.SqlStorage;
 import dev.mojaz.text.BoilerplateFilter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,13 +75,15 @@ final class ConversationHarness implements AutoCloseable {
         Duration pollTimeout = Duration.ofSeconds(2);
         /** What the test digest answers: this many articles (a digest message is enqueued when more than 0). */
         final AtomicInteger digestArticles = new AtomicInteger();
+        /** bot.personal-sources: the limits on /add. */
+        PersonalSourcesConfig personalSources = DEFAULTS.bot().personalSources();
     }
 
     final FakeTelegramServer server;
     final Options options;
-    final Store store;
+    final SqlStorage store;
     final MatchEngine engine = new MatchEngine();
-    final LiveSubscriptions live = new LiveSubscriptions(engine, new QueryParser(DEFAULTS.match(), List.of()));
+    final SubscriptionIndex live;
     final SourceCatalog catalog;
     final Summarizer summarizer = new Summarizer(DEFAULTS.summary());
     final ArticleExtractor extractor = new ArticleExtractor(BoilerplateFilter.standard());
@@ -92,10 +97,13 @@ final class ConversationHarness implements AutoCloseable {
         this.server = server;
         this.options = options;
         Clock clock = Clock.systemUTC();
-        this.store = options.storeProperties.isEmpty() ? Store.open(new StoreConfig("mojaz.db", 30), dir, clock)
-                : new Store(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
+        this.store = options.storeProperties.isEmpty() ? SqlStorage.open(new StoreConfig("mojaz.db", 30), dir, clock)
+                : new SqlStorage(Database.open("jdbc:sqlite:" + databaseFile(dir), options.storeProperties,
                         Database.DEFAULT_READERS), clock, 30);
         this.catalog = new SourceCatalog(DEFAULTS.sources(), store.sources());
+        // who each source's articles reach (a personal source's, its owners only), as run wires it
+        this.live = new SubscriptionIndex(engine, new QueryParser(DEFAULTS.match(), List.of()), store.chats(),
+                store.subscriptions(), new SourceAudience(store.personalSources()::restricted));
         TestFetchConfig fetch = TestFetchConfig.defaults();
         fetch.allowPrivateAddresses = options.allowPrivateAddresses;
         fetch.maxRetries = 0;
@@ -136,7 +144,7 @@ final class ConversationHarness implements AutoCloseable {
                 .digest(digest)
                 .texts(TEXTS)
                 .telegramConfig(telegram)
-                .botConfig(DEFAULTS.bot())
+                .botConfig(botConfig(options))
                 .clock(clock)
                 .botUsername(username)
                 .ephemeralSender(sender)
@@ -151,6 +159,13 @@ final class ConversationHarness implements AutoCloseable {
                 new Backoff(options.pollRetry, options.pollRetry, 3), clock, options.updateWorkers,
                 options.intakeSleeper);
         intake.start();
+    }
+
+    private static BotConfig botConfig(Options options) {
+        BotConfig b = DEFAULTS.bot();
+        return new BotConfig(b.defaultTimeZone(), b.defaultDigestHours(), b.defaultSummarySentences(), b.defaultAlerts(),
+                b.timeZones(), b.textSummaryMinSentences(), b.maxOpmlBytes(), b.suggestedTopics(),
+                options.personalSources);
     }
 
     /** The SQLite file the bot keeps its state in, under the test's folder. */

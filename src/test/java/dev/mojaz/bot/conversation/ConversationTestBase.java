@@ -1,11 +1,11 @@
 package dev.mojaz.bot.conversation;
 
 import dev.mojaz.bot.fake.FakeChat;
-import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
+import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
 import dev.mojaz.store.Database;
-import dev.mojaz.store.Subscription;
 import dev.mojaz.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;

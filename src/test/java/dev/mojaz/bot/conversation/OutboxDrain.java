@@ -1,10 +1,10 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.bot.outbox.OutboxCodec;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.SendOutcome;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.compose.OutboxCodec;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.SendOutcome;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.store.SqlStorage;
 import java.util.List;
 
 /**
@@ -13,10 +13,10 @@ import java.util.List;
  * due. The real outbox sender, with its loop, retries and back-off, belongs to the delivery side.
  */
 final class OutboxDrain {
-    private final Store store;
+    private final SqlStorage store;
     private final MessageSender sender;
 
-    OutboxDrain(Store store, MessageSender sender) {
+    OutboxDrain(SqlStorage store, MessageSender sender) {
         this.store = store;
         this.sender = sender;
     }

@@ -3,21 +3,21 @@ package dev.mojaz.bot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mojaz.bot.chat.Button;
-import dev.mojaz.bot.chat.CallbackAnswer;
-import dev.mojaz.bot.chat.Keyboard;
-import dev.mojaz.bot.chat.MessageEdit;
-import dev.mojaz.bot.outbox.OutboxCodec;
-import dev.mojaz.bot.chat.OutgoingMessage;
-import dev.mojaz.bot.format.Html;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.MessageGateway;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.common.Backoff;
 import dev.mojaz.config.StoreConfig;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Store;
+import dev.mojaz.delivery.compose.Button;
+import dev.mojaz.delivery.compose.CallbackAnswer;
+import dev.mojaz.delivery.compose.Keyboard;
+import dev.mojaz.delivery.compose.MessageEdit;
+import dev.mojaz.delivery.compose.OutboxCodec;
+import dev.mojaz.delivery.compose.OutgoingMessage;
+import dev.mojaz.delivery.outbox.MessageGateway;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.delivery.outbox.SendOutcome;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.html.Html;
+import dev.mojaz.store.SqlStorage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class OutboxRepliesTest {
     @TempDir
     Path dir;
 
-    private Store store;
+    private SqlStorage store;
     private StoredUpdateOffsets offsets;
     private OutboxReplies replies;
     private final List<Object> sentDirectly = new CopyOnWriteArrayList<>();
@@ -65,7 +65,7 @@ class OutboxRepliesTest {
     @BeforeEach
     void open() {
         Clock clock = Clock.systemUTC();
-        store = Store.open(new StoreConfig("t.db", 30), dir, clock);
+        store = SqlStorage.open(new StoreConfig("t.db", 30), dir, clock);
         offsets = new StoredUpdateOffsets(store);
         MessageSender sender = new MessageSender(recording, new RateLimiter(1000, Duration.ofMillis(1), 1000, 3, clock),
                 deadline -> { }, clock, new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 1));

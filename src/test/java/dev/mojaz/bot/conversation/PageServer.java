@@ -1,7 +1,7 @@
 package dev.mojaz.bot.conversation;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mojaz.source.Fixtures;
+import dev.mojaz.ingest.Fixtures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -2,10 +2,11 @@ package dev.mojaz.bot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.bot.fake.Fault;
 import dev.mojaz.bot.fake.FakeTelegramServer.Call;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.bot.fake.Fault;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.store.SqlStorage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,9 @@ class RestartTest extends ConversationTestBase {
         bot.close();
         bot = null;
         // a reply committed to the outbox in the same transaction as its update, then the process died
-        try (var store = dev.mojaz.store.Store.open(new dev.mojaz.config.StoreConfig("mojaz.db", 30), dir,
+        try (var store = dev.mojaz.store.SqlStorage.open(new dev.mojaz.config.StoreConfig("mojaz.db", 30), dir,
                 java.time.Clock.systemUTC())) {
-            store.deliveries().enqueue(JOHN.id(), List.of(dev.mojaz.store.NewMessage.html("<b>left behind</b>")));
+            store.deliveries().enqueue(JOHN.id(), List.of(dev.mojaz.domain.NewMessage.html("<b>left behind</b>")));
         }
         bot = new ConversationHarness(server, dir, new ConversationHarness.Options());
         assertThat(server.awaitSentTo(JOHN.id(), 2).get(1).visibleText()).isEqualTo("left behind");

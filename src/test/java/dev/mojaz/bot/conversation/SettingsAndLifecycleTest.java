@@ -1,22 +1,21 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.store.Chat;
-import dev.mojaz.store.ChatKind;
-import dev.mojaz.store.QuietHours;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.domain.Chat;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.domain.QuietHours;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.match.SubscriptionIndex;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** /settings, /stop, /forget, membership changes, migration, groups and channels. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -34,7 +33,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
         ask(JOHN_CHAT, JOHN, "/subscribe سوريا");
         ask(JOHN_CHAT, JOHN, "/subscribe لبنان");
         assertThat(ask(JOHN_CHAT, JOHN, "/subscribe مصر").visibleText())
-                .isEqualTo("You have reached the limit of 2 subscriptions. Remove one with /unsubscribe first.");
+                .isEqualTo("You have 2 subscriptions, the most you can have. Remove one with /unsubscribe first.");
         SentMessage sources = ask(JOHN_CHAT, JOHN, "/sources");
         assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:sana")).isEqualTo(plain(Language.EN, Msg.ANSWER_LIMIT));
         assertThat(bot.store.subscriptions().list(JOHN.id())).hasSize(2);
@@ -175,7 +174,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
         assertThat(chat(supergroup).kind()).isEqualTo(ChatKind.SUPERGROUP);
         assertThat(bot.store.subscriptions().list(supergroup)).extracting(Subscription::query).containsExactly("سوريا");
         assertThat(bot.live.match("", "سوريا اليوم", "sana"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(supergroup);
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(supergroup);
     }
 
     @Test
@@ -209,7 +208,7 @@ class SettingsAndLifecycleTest extends ConversationTestBase {
     void aChannelWhereTheBotIsMadeAdminIsRegisteredForDigests() {
         FakeChat channel = FakeChat.channel(-1009876543210L, "قناة موجز");
         server.botStatusChanged(channel, LAYLA, "left", "administrator");
-        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("موجز جاهز للنشر في هذه القناة");
+        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("أنا جاهز للنشر في هذه القناة");
         Chat registered = chat(channel.id());
         assertThat(registered.kind()).isEqualTo(ChatKind.CHANNEL);
         assertThat(registered.receiving()).isTrue();

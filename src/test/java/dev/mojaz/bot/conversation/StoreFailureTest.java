@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.app.HealthReport;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.bot.send.Sleeper;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.common.Sleeper;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
 import dev.mojaz.testing.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;

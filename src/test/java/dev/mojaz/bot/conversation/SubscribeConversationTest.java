@@ -1,18 +1,17 @@
 package dev.mojaz.bot.conversation;
 
-import dev.mojaz.digest.LiveSubscriptions;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.store.OutboxMessage;
-import dev.mojaz.store.Subscription;
+import dev.mojaz.domain.OutboxMessage;
+import dev.mojaz.domain.Subscription;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.match.SubscriptionIndex;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subscribing, listing and unsubscribing, through the real client, the fake server and a real SQLite file. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -35,7 +34,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(bot.store.chats().find(LAYLA.id()).orElseThrow().settings().language()).isEqualTo("ar");
         // the live engine has it: the dispatcher matches new articles with it
         assertThat(bot.live.match("", "وصل الوفد إلى سوريا أمس", "sana"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(LAYLA.id());
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(LAYLA.id());
         assertThat(bot.live.match("", "مباراة في سوريا في الرياضة", "sana")).isEmpty();
         // every reply went through the outbox
         bot.settle();
@@ -84,7 +83,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(pick.buttonLabels()).startsWith("✕ سوريا", "✕ لبنان");
 
         assertThat(press(LAYLA_CHAT, LAYLA, pick, "unsub:" + stored.get(0).id())).isEqualTo("حُذف");
-        assertThat(currentText(pick)).isEqualTo("حُذف سوريا. بقي لديك اشتراك واحد.");
+        assertThat(currentText(pick)).isEqualTo("حُذف اشتراك سوريا. بقي لديك اشتراك واحد.");
         assertThat(currentButtons(pick)).containsExactly("unsub:" + stored.get(1).id(), "unsub:all", "unsub:x");
         assertThat(bot.store.subscriptions().list(LAYLA.id())).extracting(Subscription::query).containsExactly("لبنان");
         assertThat(bot.engine.size()).isEqualTo(1);
@@ -99,7 +98,8 @@ class SubscribeConversationTest extends ConversationTestBase {
     void theGuidedFlowOffersTopicsAndTakesTheNextMessageAsTheQuery() {
         SentMessage ask = ask(JOHN_CHAT, JOHN, "/subscribe");
         assertThat(ask.visibleText()).startsWith("What should I watch for?");
-        assertThat(ask.buttonLabels()).contains("سوريا", "لبنان", "Cancel");
+        // an English reader sees the topics by their English names; each subscribes to the Arabic the sources write
+        assertThat(ask.buttonLabels()).contains("Syria", "Lebanon", "Economy", "Cancel");
 
         assertThat(press(JOHN_CHAT, JOHN, ask, "sub:t1")).isEqualTo("Saved");
         assertThat(currentText(ask)).startsWith("Subscribed to لبنان.");
@@ -114,10 +114,46 @@ class SubscribeConversationTest extends ConversationTestBase {
     }
 
     @Test
+    void anArabicReaderSeesTheTopicsAsTheyAreFollowed() {
+        assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe").buttonLabels()).contains("سوريا", "عراق", "اقتصاد");
+    }
+
+    @Test
+    void wordsNoSourceShowsAreNamedAndTheArabicFormOfferedWhileKnownPlacesPassAsTyped() {
+        // a place the matcher knows by its English name is subscribed to as typed, and the answer says what it finds
+        assertThat(ask(JOHN_CHAT, JOHN, "/subscribe Syria").visibleText()).startsWith("Subscribed to Syria («Syria = سوريا»).");
+
+        // typed apart, "Arabia" alone is nothing; "Saudi Arabia" is a place, whose one-word Arabic name is offered
+        SentMessage asked = ask(JOHN_CHAT, JOHN, "/subscribe Saudi Arabia");
+        assertThat(asked.visibleText()).isEqualTo("The sources I read publish in Arabic, so Arabia will rarely match"
+                + " anything. In Arabic: السعودية. Which should I follow?");
+        assertThat(asked.buttonLabels()).containsExactly("Follow “السعودية”", "Keep “Saudi Arabia” as typed", "Cancel");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).hasSize(1);
+        assertThat(press(JOHN_CHAT, JOHN, asked, "sub:ar")).isEqualTo("Saved");
+        assertThat(currentText(asked)).startsWith("Subscribed to السعودية.");
+
+        // kept as typed when the person says so
+        SentMessage unknown = ask(JOHN_CHAT, JOHN, "/subscribe football");
+        assertThat(unknown.visibleText()).contains("I do not know how it is written in Arabic");
+        assertThat(unknown.buttonData()).containsExactly("sub:keep", "sub:x");
+        press(JOHN_CHAT, JOHN, unknown, "sub:keep");
+        assertThat(bot.store.subscriptions().list(JOHN.id())).extracting(Subscription::query)
+                .containsExactly("Syria", "السعودية", "football");
+    }
+
+    @Test
+    void anArabicReaderIsToldInArabicAndWordsTheSourcesWriteAreNotQuestioned() {
+        SentMessage asked = ask(LAYLA_CHAT, LAYLA, "/subscribe football");
+        assertThat(asked.visibleText()).isEqualTo("المصادر التي أقرأ منها تنشر باللغة العربية، فنادراً ما يُعثر فيها"
+                + " على football، ولا أعرف كيف يُكتب ذلك بالعربية. اكتبه كما تكتبه الأخبار العربية، أو أبقِه كما هو.");
+        assertThat(ask(LAYLA_CHAT, LAYLA, "/subscribe سوريا 2254").visibleText()).startsWith("تم الاشتراك");
+    }
+
+    @Test
     void followingAWholeSourceFromSources() {
         SentMessage sources = ask(JOHN_CHAT, JOHN, "/sources");
-        assertThat(sources.visibleText()).startsWith("The sources I read (8).").contains("سانا (sana)");
-        assertThat(sources.buttonData()).hasSize(8).contains("src:f:0:bbc-arabic");
+        assertThat(sources.visibleText()).startsWith("Everyone's sources (8).").contains("سانا (sana)");
+        assertThat(sources.buttonData()).hasSize(9).contains("src:f:0:bbc-arabic", "my:a");
 
         assertThat(press(JOHN_CHAT, JOHN, sources, "src:f:0:bbc-arabic")).isEqualTo("Saved");
         assertThat(currentButtons(sources)).contains("src:f:0:bbc-arabic");
@@ -126,7 +162,7 @@ class SubscribeConversationTest extends ConversationTestBase {
         assertThat(stored.get(0).query()).isEmpty();
         assertThat(stored.get(0).sourceId()).isEqualTo("bbc-arabic");
         assertThat(bot.live.match("t", "any text at all", "bbc-arabic"))
-                .extracting(LiveSubscriptions.Hit::chatId).containsExactly(JOHN.id());
+                .extracting(SubscriptionIndex.Hit::chatId).containsExactly(JOHN.id());
 
         SentMessage list = ask(JOHN_CHAT, JOHN, "/list");
         assertThat(list.visibleText()).contains("• everything from BBC عربي");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
-import dev.mojaz.extract.ExtractedPage;
-import dev.mojaz.source.Fixtures;
-import dev.mojaz.summary.Summary;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
+import dev.mojaz.ingest.Fixtures;
+import dev.mojaz.ingest.extract.ExtractedPage;
+import dev.mojaz.ingest.summary.Summary;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -107,9 +107,14 @@ class SummaryConversationTest {
                 assertThat(askForSummary(JOHN_CHAT, JOHN, site.url(PageServer.ARTICLE)).visibleText()).startsWith(PageServer.TITLE);
             }
             assertThat(askForSummary(JOHN_CHAT, JOHN, site.url(PageServer.ARTICLE)).visibleText())
-                    .isEqualTo("You have asked for many summaries in a short time. Please try again in 60 minutes.");
-            // another person is not held back
-            assertThat(askForSummary(LAYLA_CHAT, LAYLA, site.url(PageServer.ARTICLE)).visibleText()).startsWith(PageServer.TITLE);
+                    .isEqualTo("You have asked for many summaries in a short time. Please try again in an hour.");
+            // another person is not held back, until they too ask too often: told in Arabic, «ساعة», not «60 دقيقة»
+            for (int i = 0; i < 3; i++) {
+                assertThat(askForSummary(LAYLA_CHAT, LAYLA, site.url(PageServer.ARTICLE)).visibleText())
+                        .startsWith(PageServer.TITLE);
+            }
+            assertThat(askForSummary(LAYLA_CHAT, LAYLA, site.url(PageServer.ARTICLE)).visibleText())
+                    .isEqualTo("طلبتَ ملخصات كثيرة في وقت قصير. أعد المحاولة بعد ساعة من فضلك.");
         }
 
         @Test

@@ -1,7 +1,7 @@
 package dev.mojaz.bot.fake;
 
+import dev.mojaz.common.Sleeper;
 import dev.mojaz.testing.FakeClock;
-import dev.mojaz.bot.send.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

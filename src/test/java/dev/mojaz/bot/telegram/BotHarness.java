@@ -1,26 +1,28 @@
 package dev.mojaz.bot.telegram;
 
+import dev.mojaz.bot.chat.UpdateOffsetStore;
 import dev.mojaz.bot.command.BasicHandlers;
+import dev.mojaz.bot.command.CommandMenu;
 import dev.mojaz.bot.command.DirectReplies;
 import dev.mojaz.bot.command.Router;
 import dev.mojaz.bot.fake.FakeTelegramServer;
-import dev.mojaz.bot.i18n.CommandMenu;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.LanguagePreferences;
-import dev.mojaz.bot.i18n.LanguageResolver;
-import dev.mojaz.bot.i18n.Texts;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.MessageSender;
-import dev.mojaz.bot.send.RateLimiter;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.Sleeper;
+import dev.mojaz.delivery.outbox.MessageSender;
+import dev.mojaz.delivery.outbox.RateLimiter;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.LanguagePreferences;
+import dev.mojaz.i18n.LanguageResolver;
+import dev.mojaz.i18n.MemoryLanguagePreferences;
+import dev.mojaz.i18n.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The phase-one bot wired the way the run command will wire it, against a fake server: the real TelegramBots
- * client, long polling, the router with the basic handlers, replies sent at once within the limits.
+ * The Telegram side of the bot without a store, against a fake server: the real TelegramBots client, long polling,
+ * the router with the basic handlers, replies sent at once within the limits ({@link DirectReplies}, not the outbox).
  */
 final class BotHarness implements AutoCloseable {
     static final long ADMIN = 4242;
@@ -29,7 +31,7 @@ final class BotHarness implements AutoCloseable {
     final FakeTelegramServer server;
     final TelegramConnection connection;
     final TelegramGateway gateway;
-    final LanguagePreferences languages = LanguagePreferences.inMemory();
+    final LanguagePreferences languages = new MemoryLanguagePreferences();
     final UpdateOffsetStore offsets;
     final LongPollingIntake intake;
     final String username;

@@ -3,13 +3,16 @@ package dev.mojaz.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.chat.BotCommand;
+import dev.mojaz.bot.chat.MemoryUpdateOffsets;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
 import dev.mojaz.bot.command.Handler;
 import dev.mojaz.bot.fake.FakeChat;
-import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
+import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.bot.i18n.Language;
-import dev.mojaz.bot.i18n.Msg;
+import dev.mojaz.domain.ChatKind;
+import dev.mojaz.i18n.Language;
+import dev.mojaz.i18n.Msg;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +39,7 @@ class EndToEndTest {
     @BeforeEach
     void start() throws Exception {
         server = FakeTelegramServer.start();
-        bot = new BotHarness(server, UpdateOffsetStore.inMemory());
+        bot = new BotHarness(server, new MemoryUpdateOffsets());
     }
 
     @AfterEach
@@ -115,7 +118,7 @@ class EndToEndTest {
         FakeChat channel = FakeChat.channel(-1009876543210L, "قناة موجز");
         server.postInChannel(channel, "/start");
 
-        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("موجز جاهز للنشر في هذه القناة");
+        assertThat(server.awaitSentTo(channel.id(), 1).get(0).visibleText()).startsWith("أنا جاهز للنشر في هذه القناة");
     }
 
     @Test
@@ -148,7 +151,7 @@ class EndToEndTest {
         Handler<dev.mojaz.bot.command.ParsedCommand> broken = (command, context) -> {
             throw new IllegalStateException("boom");
         };
-        bot = new BotHarness(server, UpdateOffsetStore.inMemory(), router -> router.command(BotCommand.DIGEST, broken));
+        bot = new BotHarness(server, new MemoryUpdateOffsets(), router -> router.command(BotCommand.DIGEST, broken));
         server.sendText(JOHN_CHAT, JOHN, "/digest");
         server.sendText(JOHN_CHAT, JOHN, "/help");
 
@@ -159,7 +162,7 @@ class EndToEndTest {
 
     @Test
     void aRestartResumesAfterTheLastHandledUpdate() throws Exception {
-        UpdateOffsetStore offsets = UpdateOffsetStore.inMemory();
+        UpdateOffsetStore offsets = new MemoryUpdateOffsets();
         bot.close();
         bot = new BotHarness(server, offsets);
         server.sendText(JOHN_CHAT, JOHN, "/help");
@@ -186,7 +189,7 @@ class EndToEndTest {
         bot.close();
         int first = server.sendText(JOHN_CHAT, JOHN, "/start");
         server.sendText(JOHN_CHAT, JOHN, "/lang");
-        UpdateOffsetStore offsets = UpdateOffsetStore.inMemory();
+        UpdateOffsetStore offsets = new MemoryUpdateOffsets();
         offsets.handled(first); // handled before a crash that came before Telegram was told
         bot = new BotHarness(server, offsets);
 
@@ -226,7 +229,7 @@ class EndToEndTest {
         bot.close();
         Handler<dev.mojaz.bot.command.ParsedCommand> echo = (command, context) ->
                 context.reply(Msg.SUBSCRIBE_EXISTS, Map.of("query", command.arguments()));
-        bot = new BotHarness(server, UpdateOffsetStore.inMemory(), router -> router.command(BotCommand.SUBSCRIBE, echo));
+        bot = new BotHarness(server, new MemoryUpdateOffsets(), router -> router.command(BotCommand.SUBSCRIBE, echo));
         server.sendText(LAYLA_CHAT, LAYLA, "/subscribe <b>سوريا</b> & \"لبنان\"");
 
         SentMessage reply = server.awaitSentTo(LAYLA.id(), 1).get(0);
@@ -238,7 +241,7 @@ class EndToEndTest {
     void linksForwardsMembershipAndMigrationsArriveAsTheBotsOwnModel() throws Exception {
         bot.close();
         java.util.concurrent.BlockingQueue<dev.mojaz.bot.chat.Incoming> seen = new java.util.concurrent.LinkedBlockingQueue<>();
-        bot = new BotHarness(server, UpdateOffsetStore.inMemory(), router -> router
+        bot = new BotHarness(server, new MemoryUpdateOffsets(), router -> router
                 .text((message, context) -> seen.add(message))
                 .membership((change, context) -> seen.add(change))
                 .migration((change, context) -> seen.add(change)));
@@ -269,7 +272,7 @@ class EndToEndTest {
         assertThat(blocked.status()).isEqualTo(dev.mojaz.bot.chat.MemberStatus.KICKED);
         var admin = (dev.mojaz.bot.chat.Incoming.Membership) arrived.get(3);
         assertThat(admin.status()).isEqualTo(dev.mojaz.bot.chat.MemberStatus.ADMINISTRATOR);
-        assertThat(admin.chat().kind()).isEqualTo(dev.mojaz.bot.chat.ChatKind.GROUP);
+        assertThat(admin.chat().kind()).isEqualTo(dev.mojaz.domain.ChatKind.GROUP);
         var migration = (dev.mojaz.bot.chat.Incoming.Migration) arrived.get(4);
         assertThat(migration.toChatId()).isEqualTo(-1000000000555L);
     }

@@ -2,7 +2,7 @@ package dev.mojaz.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mojaz.bot.send.SendOutcome;
+import dev.mojaz.delivery.outbox.SendOutcome;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

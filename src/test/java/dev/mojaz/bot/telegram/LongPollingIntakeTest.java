@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
+import dev.mojaz.bot.chat.MemoryUpdateOffsets;
 import dev.mojaz.bot.fake.FakeChat;
 import dev.mojaz.bot.fake.FakeTelegramServer;
 import dev.mojaz.bot.fake.FakeUser;
-import dev.mojaz.bot.send.Backoff;
-import dev.mojaz.bot.send.Sleeper;
+import dev.mojaz.common.Backoff;
+import dev.mojaz.common.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,7 +63,7 @@ class LongPollingIntakeTest {
     }
 
     private void start(IncomingHandler handler, Sleeper sleeper) throws Exception {
-        intake = new LongPollingIntake(connection, UpdateOffsetStore.inMemory(), handler,
+        intake = new LongPollingIntake(connection, new MemoryUpdateOffsets(), handler,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(10), 3), Clock.systemUTC(), 2, sleeper);
         intake.start();
     }

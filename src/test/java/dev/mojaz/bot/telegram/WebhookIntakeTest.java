@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mojaz.bot.chat.HandlingDeferred;
 import dev.mojaz.bot.chat.Incoming;
 import dev.mojaz.bot.chat.IncomingHandler;
+import dev.mojaz.bot.chat.MemoryUpdateOffsets;
+import dev.mojaz.bot.chat.UpdateOffsetStore;
 import dev.mojaz.bot.fake.FakeTelegramServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +26,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,7 +55,7 @@ class WebhookIntakeTest {
         telegram = FakeTelegramServer.start();
         connection = new TelegramConnection(telegram.baseUri(), telegram.token(), Duration.ofSeconds(5),
                 Duration.ofSeconds(2));
-        offsets = UpdateOffsetStore.inMemory();
+        offsets = new MemoryUpdateOffsets();
     }
 
     @AfterEach

@@ -1,7 +1,0 @@
-/**
- * Measuring extraction: the benchmark's shingle scoring rule, the dataset reader, the plain Jsoup baseline and the
- * {@link dev.mojaz.extract.eval.ComparisonExtractor} service through which other extractors (Readability4J in the
- * bench build) are compared in the same run, and {@link dev.mojaz.extract.eval.HostilePages}, valid HTML built to
- * make an extractor slow.
- */
-package dev.mojaz.extract.eval;

@@ -1,7 +1,0 @@
-/**
- * Polling: each source on its own schedule, with conditional GET, exponential back-off with jitter after failures,
- * and its health kept through {@link dev.mojaz.source.SourceStateRepository}. {@link
- * dev.mojaz.source.poll.SourcePoller} polls one source; {@link dev.mojaz.source.poll.PollScheduler} decides which
- * are due and runs them on a bounded pool, so one slow or failing source never holds up the others.
- */
-package dev.mojaz.source.poll;
