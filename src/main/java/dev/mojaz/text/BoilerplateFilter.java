@@ -35,6 +35,11 @@ public final class BoilerplateFilter {
     private static final String RESOURCE = "boilerplate-rules.txt";
     /** A line longer than this is article text whatever it starts with: rules never look at it. */
     private static final int MAX_BOILERPLATE_LENGTH = 300;
+    /** Prose lines after a "read also" line that make it an insert inside the article rather than its trailer. */
+    private static final int PROSE_AFTER_INSERT = 2;
+    /** A sentence this long or longer is a paragraph of prose, not a teaser's headline. */
+    private static final int MIN_PROSE = 80;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟]['\"”’»)]*$");
 
     private final List<Rule> dropLine;
     private final List<Rule> dropRest;
@@ -114,10 +119,23 @@ public final class BoilerplateFilter {
         return normalized != null && matchesAny(dropRest, normalized);
     }
 
-    /** The lines worth keeping, in order: blank and boilerplate lines dropped, everything from a trailer on dropped. */
+    /**
+     * The lines worth keeping, in order: blank and boilerplate lines dropped, everything from a trailer on dropped.
+     *
+     * <p>A trailer's first line with article text after it is not the trailer but an insert inside the article: a
+     * "read also" line between two paragraphs, whose linked headline is gone already (extraction drops paragraphs
+     * that are mostly link text). Only that line is dropped, and the article goes on. Article text is
+     * {@value #PROSE_AFTER_INSERT} or more {@linkplain #isProse prose lines}: the teasers of a real trailer are
+     * headlines and cut-off excerpts, and losing the rest of an article costs far more than keeping an excerpt.
+     */
     public List<String> keep(List<String> lines) {
+        int[] proseAfter = new int[lines.size() + 1]; // prose lines after each index
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            proseAfter[i] = proseAfter[i + 1] + (i + 1 < lines.size() && isProse(lines.get(i + 1)) ? 1 : 0);
+        }
         List<String> kept = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             String normalized = normalized(line);
             if (normalized == null) {
                 if (!line.isBlank()) {
@@ -126,6 +144,9 @@ public final class BoilerplateFilter {
                 continue;
             }
             if (matchesAny(dropRest, normalized)) {
+                if (proseAfter[i] >= PROSE_AFTER_INSERT) {
+                    continue;
+                }
                 break;
             }
             if (!normalized.isEmpty() && !matchesAny(dropLine, normalized)) {
@@ -155,6 +176,16 @@ public final class BoilerplateFilter {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a line reads as a paragraph of an article: too long to be boilerplate, or a full sentence of some length
+     * (an excerpt in a list of teasers is usually cut off with "…").
+     */
+    static boolean isProse(String line) {
+        String stripped = line.strip();
+        return !mayBeBoilerplate(stripped.length())
+                || stripped.length() >= MIN_PROSE && SENTENCE_END.matcher(stripped).find();
     }
 
     /** Whether a line of this many characters may be boilerplate at all; longer lines are article text. */

@@ -148,6 +148,20 @@ class BoilerplateFilterTest {
                 .containsExactly("نص المقال الأول هنا.");
     }
 
+    @Test
+    void aSeeAlsoLineWithTheArticleGoingOnAfterItIsAnInsertAndOnlyItGoes() {
+        String before = "وقال لافروف خلال مؤتمر صحفي في موسكو اليوم إن الإرهابيين يشكلون خطرا على مناطق تخفيف التوتر.";
+        String after1 = "وأشار لافروف إلى أن روسيا بحثت مع الجانب الأميركي آلية عمل منطقة تخفيف التوتر جنوب غرب سورية.";
+        String after2 = "وأكد أن الاتفاقات الروسية الأمريكية لم تتطرق إلى موضوع الوجود الروسي والإيراني في سورية أبدا.";
+
+        assertThat(filter.keep(List.of(before, "اقرأ أيضاً", after1, after2))).containsExactly(before, after1, after2);
+        // One sentence after it is not yet an article going on: an excerpt under a teaser looks the same.
+        assertThat(filter.keep(List.of(before, "اقرأ أيضاً", after1))).containsExactly(before);
+        // Teasers cut off with an ellipsis are a trailer's, however long.
+        assertThat(filter.keep(List.of(before, "اقرأ أيضاً", after1.replace(".", " …"), after2.replace(".", "…"))))
+                .containsExactly(before);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "شارك الرئيس في القمة العربية التي عقدت في الرياض أمس.",

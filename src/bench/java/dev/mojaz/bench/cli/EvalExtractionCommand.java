@@ -37,9 +37,10 @@ public final class EvalExtractionCommand implements Runnable {
             description = "Folder with ground-truth.json and html/<id>.html.gz.")
     String dataset;
 
-    @Option(names = "--half", paramLabel = "1|2",
-            description = "Score only one half of the pages (alternate pages by id), for cross-validation.")
-    Integer half;
+    @Option(names = "--half", paramLabel = "1|2|A|B",
+            description = "Score only one half of the pages: 1 or 2 takes alternate pages by id, for cross-validation;"
+                    + " A or B the half each page names in ground-truth.json (sets split once, before study).")
+    String half;
 
     @Option(names = "--pages", paramLabel = "FILE",
             description = "Also write each page's precision and recall, one line per page and extractor (TSV).")
@@ -49,10 +50,31 @@ public final class EvalExtractionCommand implements Runnable {
         this.context = context;
     }
 
+    /** Alternate pages for 1 and 2; the pages that name the half for A and B (a set that names none is an error). */
+    private static List<ExtractionDataset.Page> selectHalf(List<ExtractionDataset.Page> pages, String half, Path dir) {
+        List<ExtractionDataset.Page> selected = new ArrayList<>();
+        if (half.equals("1") || half.equals("2")) {
+            for (int i = Integer.parseInt(half) - 1; i < pages.size(); i += 2) {
+                selected.add(pages.get(i));
+            }
+            return selected;
+        }
+        for (ExtractionDataset.Page page : pages) {
+            if (half.equals(page.half())) {
+                selected.add(page);
+            }
+        }
+        if (selected.isEmpty()) {
+            throw new UsageException("no page of " + dir.resolve("ground-truth.json") + " names the half " + half
+                    + " (\"half\": \"" + half + "\")");
+        }
+        return selected;
+    }
+
     @Override
     public void run() {
-        if (half != null && half != 1 && half != 2) {
-            throw new UsageException("--half must be 1 or 2, not " + half);
+        if (half != null && !List.of("1", "2", "A", "B").contains(half)) {
+            throw new UsageException("--half must be 1, 2, A or B, not " + half);
         }
         Path dir = context.resolve(dataset);
         if (!Files.isDirectory(dir)) {
@@ -65,11 +87,7 @@ public final class EvalExtractionCommand implements Runnable {
             throw new UsageException("cannot read the dataset " + dir + ": " + e.getMessage(), e);
         }
         if (half != null) {
-            List<ExtractionDataset.Page> selected = new ArrayList<>();
-            for (int i = half - 1; i < pages.size(); i += 2) {
-                selected.add(pages.get(i));
-            }
-            pages = selected;
+            pages = selectHalf(pages, half, dir);
         }
         List<ComparisonExtractor> extractors = new ArrayList<>();
         extractors.add(new MojazComparison(new ArticleExtractor(BoilerplateFilter.standard())));

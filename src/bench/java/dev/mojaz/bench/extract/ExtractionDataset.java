@@ -18,12 +18,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * A dataset in the layout of the Scrapinghub article-extraction benchmark: {@code ground-truth.json} mapping each id
  * to {@code {"articleBody": ..., "url": ...}}, and the raw page bytes in {@code html/<id>.html.gz} (or
- * {@code html/<id>.html}).
+ * {@code html/<id>.html}). A page may also name its {@code "half"} ({@code "A"} or {@code "B"}): sets that are split once,
+ * before anyone looks at them, so that one half can be kept untouched while the other is studied.
  */
 public final class ExtractionDataset {
 
-    /** One page: its raw bytes and the text a person marked as the article body. */
-    public record Page(String id, URI url, byte[] html, String expected) {
+    /** One page: its raw bytes, the text a person marked as the article body, and its half (null when unsplit). */
+    public record Page(String id, URI url, byte[] html, String expected, String half) {
     }
 
     private ExtractionDataset() {
@@ -41,8 +42,9 @@ public final class ExtractionDataset {
             Map.Entry<String, JsonNode> entry = it.next();
             String id = entry.getKey();
             byte[] html = readPage(dir.resolve("html"), id);
-            pages.add(new Page(id, uri(entry.getValue().path("url").asText(null)), html,
-                    entry.getValue().path("articleBody").asText("")));
+            JsonNode fields = entry.getValue();
+            pages.add(new Page(id, uri(fields.path("url").asText(null)), html, fields.path("articleBody").asText(""),
+                    fields.path("half").asText(null)));
         }
         pages.sort((a, b) -> a.id().compareTo(b.id()));
         return pages;

@@ -26,11 +26,14 @@ import org.jsoup.select.NodeVisitor;
  * parent, half to its grandparent and less to the ancestors above. Clause punctuation counts the same in Arabic
  * (، ؛) as in Latin script (, ;). Each candidate's score is then scaled by (1 − link density): text that is mostly
  * links is navigation. The best candidate, siblings that score close to it and sibling paragraphs of plain prose
- * form the content; inside it, blocks that look like widgets (lists of links, forms, image galleries) are removed.
+ * form the content, with the chunks of the article that adverts split off (blocks with the best block's tag and
+ * class, and paragraphs with the class most of the content's paragraphs carry); inside it, blocks that look like
+ * widgets (lists of links, forms, image galleries) are removed.
  *
  * <p>Before scoring, what is never content is pruned: scripts, styles, forms controls, hidden elements,
  * {@code nav}/{@code aside}/{@code footer}, and elements whose class, id or ARIA role names a menu, sidebar,
- * comment area, share bar, related list or advert. When that leaves too little text, the search runs once more
+ * comment area, share bar, related list or advert ({@code <main>} excepted: it is the page's content whatever its
+ * class says). When that leaves too little text, the search runs once more
  * without the pruning by class names (Readability goes on to drop its other rules too; measured, that did not pay).
  *
  * <p>Linear in the size of the tree, however deep: no element looks at its ancestors or searches its subtree (a page
@@ -205,7 +208,7 @@ final class ContentFinder {
 
     private static boolean unlikely(Element e, boolean insideTableOrCode) {
         String tag = e.normalName();
-        if (tag.equals("body") || tag.equals("a")) {
+        if (tag.equals("body") || tag.equals("a") || tag.equals("main")) {
             return false;
         }
         String role = e.attr("role");
@@ -541,7 +544,7 @@ final class ContentFinder {
                 }
             }
         }
-        return addChunks(top, content, body, stats, deadline);
+        return addSameStyleParagraphs(addChunks(top, content, body, stats, deadline), body, stats, deadline);
     }
 
     /** How far above the top candidate's parent chunks of the same article are looked for. */
@@ -626,6 +629,78 @@ final class ContentFinder {
             merged.add(chunk);
         }
         return topAdded ? merged : content;
+    }
+
+    /**
+     * Paragraphs of the article that the chosen blocks left out: elsewhere in the page, split off by adverts or a
+     * "read also" box into blocks that share no class or nesting with the chosen ones, but written in the same style.
+     * When most paragraphs of the content carry one class ({@code p.story-paragraph}), the other paragraphs of the
+     * page with that tag and class are added in document order, when they hold prose (some text, few links).
+     * Paragraphs without a class are never added this way: comments and footers are written with them too.
+     */
+    static List<Element> addSameStyleParagraphs(List<Element> content, Element body, Map<Element, ElementStats> stats,
+            Deadline deadline) {
+        String style = dominantParagraphClass(content, deadline);
+        if (style == null) {
+            return content;
+        }
+        Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
+        roots.addAll(content);
+        List<Element> merged = new ArrayList<>();
+        int[] added = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                deadline.check();
+                if (!(node instanceof Element e)) {
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                if (roots.contains(e)) {
+                    merged.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (e.normalName().equals("p") && e.className().equals(style)) {
+                    ElementStats s = stats.get(e);
+                    if (s != null && s.text >= MIN_PARAGRAPH && s.linkDensity() <= 0.3) {
+                        merged.add(e);
+                        added[0]++;
+                    }
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        // A root that is not below body any more (never the case today) would be lost: keep the content as it was.
+        return added[0] > 0 && merged.size() == content.size() + added[0] ? merged : content;
+    }
+
+    /** The class that at least two and at least half of the content's {@code <p>} elements carry, or null. */
+    private static String dominantParagraphClass(List<Element> content, Deadline deadline) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        int[] paragraphs = {0};
+        for (Element root : content) {
+            NodeTraversor.traverse((node, depth) -> {
+                deadline.check();
+                if (node instanceof Element e && e.normalName().equals("p")) {
+                    paragraphs[0]++;
+                    String cls = e.className();
+                    if (!cls.isEmpty()) {
+                        counts.merge(cls, 1, Integer::sum);
+                    }
+                }
+            }, root);
+        }
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            if (entry.getValue() >= 2 && entry.getValue() * 2 >= paragraphs[0]) {
+                return entry.getKey();
+            }
+        }
+        return null;
     }
 
     private static double scoreOf(Map<Element, ElementStats> stats, Element e) {
@@ -748,7 +823,9 @@ final class ContentFinder {
             return false;
         }
         int weight = classWeight(e);
-        double contentScore = s.candidate ? s.score : 0;
+        // A list or a form starts below zero as a candidate (Readability's initial score): that says it is not the
+        // article's main block, not that it is no part of it. Only a negative class weight removes it here.
+        double contentScore = s.candidate ? Math.max(0, s.score) : 0;
         if (weight + contentScore < 0) {
             return true;
         }
@@ -763,12 +840,23 @@ final class ContentFinder {
         return (img > 1 && (double) p / img < 0.5 && !inFigure)
                 || (!isList && li > p)
                 || (s.inputs > p / 3)
-                || (!isList && s.text < MIN_PARAGRAPH && (img == 0 || img > 2) && !inFigure)
+                || (!isList && s.text < MIN_PARAGRAPH && (img == 0 || img > 2) && !inFigure && !isItemText(e, s))
                 || (!isList && weight < 25 && linkDensity > 0.2)
                 || (weight >= 25 && linkDensity > 0.5)
                 || ((s.embeds == 1 && s.text < 75) || s.embeds > 1)
                 || (isList && linkDensity >= 0.35 && everyItemLinks(e, stats));
     }
+
+    /**
+     * Whether a block is the text of a list item or table cell ({@code <li><div>short point</div></li>}): Readability
+     * turns such blocks into paragraphs, which are never cleaned away; a short one is the item's text, not a widget.
+     */
+    private static boolean isItemText(Element e, ElementStats s) {
+        Element parent = e.parent();
+        return !s.hasBlockChild && s.images == 0 && parent != null && ITEMS.contains(parent.normalName());
+    }
+
+    private static final Set<String> ITEMS = TagSets.of("li", "dd", "dt", "td", "th");
 
     /** A list each of whose items points elsewhere: "more stories", not the article's own list. */
     private static boolean everyItemLinks(Element list, Map<Element, ElementStats> stats) {

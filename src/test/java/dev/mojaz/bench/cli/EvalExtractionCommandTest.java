@@ -33,7 +33,7 @@ class EvalExtractionCommandTest {
             String id = "page" + i;
             Files.write(html.resolve(id + ".html.gz"), ExtractCommandTest.gzip(ExtractCommandTest.fixture(pages.get(i))));
             truth.putObject(id).put("articleBody", ExtractCommandTest.expectedText(pages.get(i)))
-                    .put("url", "https://news.example/" + i);
+                    .put("url", "https://news.example/" + i).put("half", i == 1 ? "B" : "A");
         }
         Files.writeString(dir.resolve("set/ground-truth.json"), truth.toPrettyString(), StandardCharsets.UTF_8);
     }
@@ -63,6 +63,20 @@ class EvalExtractionCommandTest {
     }
 
     @Test
+    void halvesNamedInTheGroundTruthSplitThePagesTheirWay() throws IOException {
+        CliRunner.Result a = new CliRunner(dir).with(BenchMain.COMMANDS).run("eval", "extraction", "--dataset", "set", "--half", "A");
+        CliRunner.Result b = new CliRunner(dir).with(BenchMain.COMMANDS).run("eval", "extraction", "--dataset", "set", "--half", "B");
+        String unsplit = Files.readString(dir.resolve("set/ground-truth.json")).replaceAll(",\\s*\"half\"[^,}]*", "");
+        Files.writeString(dir.resolve("set/ground-truth.json"), unsplit);
+        CliRunner.Result none = new CliRunner(dir).with(BenchMain.COMMANDS).run("eval", "extraction", "--dataset", "set", "--half", "A");
+
+        assertThat(a.out().lines().skip(1).findFirst().orElseThrow()).matches("Mojaz\\s+2\\s.*");
+        assertThat(b.out().lines().skip(1).findFirst().orElseThrow()).matches("Mojaz\\s+1\\s.*");
+        assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.err()).contains("names the half A");
+    }
+
+    @Test
     void missingDatasetIsAUsageError() {
         CliRunner.Result result = new CliRunner(dir).with(BenchMain.COMMANDS).run("eval", "extraction", "--dataset", "nowhere");
 
@@ -76,7 +90,8 @@ class EvalExtractionCommandTest {
                 "--warmup", "0", "--hostile-rounds", "0");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("3 pages").contains("pages/s").doesNotContain("hostile");
+        assertThat(result.out()).contains("3 pages").contains("pages/s").contains("pages per CPU-second")
+                .doesNotContain("hostile");
         assertThat(result.out().lines().filter(l -> l.startsWith("Jsoup paragraphs")).findFirst().orElseThrow())
                 .matches(".*\\d+\\.\\d+\\s+\\d+\\.\\d\\d");
     }
