@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -162,8 +163,14 @@ public final class BotApplication implements AutoCloseable {
      * (PostgreSQL; nothing to do on SQLite). Before every dispatch and at every heartbeat.
      */
     public void followOtherInstances() {
-        for (long chatId : store.chatChanges().changedChats()) {
+        Set<Long> changed = store.chatChanges().changedChats();
+        for (long chatId : changed) {
             subscriptions.sync(chatId);
+        }
+        if (!changed.isEmpty()) {
+            // A personal source added, promoted or given another owner elsewhere is a chat change too: who may
+            // receive its articles is read again.
+            subscriptions.audience().reload();
         }
     }
 

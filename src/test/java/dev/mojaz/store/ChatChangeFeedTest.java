@@ -3,7 +3,10 @@ package dev.mojaz.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mojaz.config.SourceConfig;
 import dev.mojaz.domain.ChatSettings;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +79,27 @@ class ChatChangeFeedTest extends StoreTestBase {
             mayCommit.countDown();
             slow.get(30, TimeUnit.SECONDS);
             assertThat(feed.changedChats()).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void changesToPersonalSourcesAreReportedForTheirOwners() {
+        assumeTrue(dialect == Dialect.POSTGRESQL);
+        chat(7);
+        chat(8);
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
+            ChatChangeFeed feed = store.chatChanges();
+            feed.start();
+            other.transaction(() -> {
+                other.sources().upsert(new SourceConfig("my-blog", "مدونة", "ar", URI.create("https://blog.example/feed"),
+                        null, null, Duration.ofMinutes(30), true));
+                other.personalSources().create("my-blog", "https://blog.example/feed", 7);
+            });
+            assertThat(feed.changedChats()).containsExactly(7L);
+            other.personalSources().addOwner("my-blog", 8);
+            assertThat(feed.changedChats()).containsExactly(8L);
+            other.personalSources().promote("my-blog");
+            assertThat(feed.changedChats()).as("promoted: whoever added it hears of it").containsExactly(7L);
         }
     }
 }
