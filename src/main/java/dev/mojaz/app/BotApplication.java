@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,8 @@ public final class BotApplication implements AutoCloseable {
     private final DigestScheduler digests;
     private final OutboxSender sender;
     private final Conversation conversation;
+    private final InstanceRoles roles;
+    private final InstanceHeartbeat heartbeat;
 
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
     private ScheduledExecutorService dispatchThread;
@@ -125,6 +128,9 @@ public final class BotApplication implements AutoCloseable {
                         telegram.requestTimeout().plusSeconds(5)));
         // Edits and button answers go at once (they are worth nothing later); everything else through the outbox.
         MessageSender direct = new MessageSender(gateway, limiter, sleeper, clock, retry);
+        // Other instances on the same database change subscriptions too: follow their changes from before the
+        // conversation loads the subscriptions, so none falls between the load and the first look.
+        store.chatChanges().start();
         // The conversation loads every stored subscription of a receiving chat into the index as it is built.
         this.conversation = Conversation.builder()
                 .store(store)
@@ -148,6 +154,24 @@ public final class BotApplication implements AutoCloseable {
                 .sleeper(sleeper)
                 .build();
         log.info("{} subscriptions loaded", subscriptions.size());
+        this.roles = new InstanceRoles(() -> sources.scheduler().inFlight());
+        this.heartbeat = new InstanceHeartbeat(store, roles, sender::wake, this::followOtherInstances);
+    }
+
+    /**
+     * Brings the live matcher in step with the subscription changes other instances on the same database made
+     * (PostgreSQL; nothing to do on SQLite). Before every dispatch and at every heartbeat.
+     */
+    public void followOtherInstances() {
+        Set<Long> changed = store.chatChanges().changedChats();
+        for (long chatId : changed) {
+            subscriptions.sync(chatId);
+        }
+        if (!changed.isEmpty()) {
+            // A personal source added, promoted or given another owner elsewhere is a chat change too: who may
+            // receive its articles is read again.
+            subscriptions.audience().reload();
+        }
     }
 
     /** Starts the sender and the background loops. */
@@ -155,6 +179,9 @@ public final class BotApplication implements AutoCloseable {
         if (dispatchThread != null) {
             throw new IllegalStateException("already started");
         }
+        // Alive in the store before the first claim: another instance must not take our claims for a dead one's.
+        heartbeat.start();
+        roles.sender(true);
         sender.start();
         dispatchThread = daemonScheduler("mojaz-dispatch");
         dispatchThread.scheduleWithFixedDelay(this::dispatchSafely, 0, schedule.dispatchInterval().toMillis(),
@@ -199,6 +226,7 @@ public final class BotApplication implements AutoCloseable {
 
     /** Enqueues the alerts for new articles and the digests due now, on the calling thread. */
     public Dispatched dispatchNow() {
+        followOtherInstances();
         Dispatched done = new Dispatched(alerts.dispatchNew(), digests.sendDue());
         sender.wake();
         return done;
@@ -231,6 +259,11 @@ public final class BotApplication implements AutoCloseable {
 
     public Texts texts() {
         return texts;
+    }
+
+    /** What this instance does (sending, reading updates, polling), for the heartbeat and the health report. */
+    public InstanceRoles roles() {
+        return roles;
     }
 
     public Storage store() {
@@ -269,6 +302,8 @@ public final class BotApplication implements AutoCloseable {
             }
         }
         sender.close();
+        roles.sender(false);
+        heartbeat.close();
     }
 
     private void dispatchSafely() {

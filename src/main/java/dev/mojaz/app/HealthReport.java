@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mojaz.bot.telegram.IntakePause;
 import dev.mojaz.config.HealthConfig;
 import dev.mojaz.config.SourceConfig;
+import dev.mojaz.domain.InstanceRepository;
 import dev.mojaz.domain.OutboxMessage;
 import dev.mojaz.domain.OutboxRepository;
 import dev.mojaz.domain.SourceState;
@@ -27,6 +28,10 @@ import java.util.Optional;
  * (known only inside {@code run}, so {@code /healthz} says it and {@code status} from another process cannot) the
  * intake is holding updates back because the store keeps refusing them ({@link IntakePause}). One failing source,
  * or a dead message, is reported but is not a reason to restart the bot.
+ *
+ * <p>With several instances on one database it also lists the instances alive (each writes its roles with its
+ * heartbeat: the update reader, the senders, the sources each is polling), and {@code /healthz} says which roles the
+ * instance that answers holds.
  */
 public record HealthReport(
         Instant now,
@@ -37,7 +42,13 @@ public record HealthReport(
         Map<OutboxMessage.State, Long> queue,
         Optional<Instant> oldestWaiting,
         List<OutboxRepository.Failure> failures,
-        Optional<IntakePause> intake) {
+        Optional<IntakePause> intake,
+        Optional<Roles> instance,
+        List<InstanceRepository.InstanceInfo> instances) {
+
+    /** The roles of the instance that answers (/healthz), by its id. */
+    public record Roles(String id, String roles, List<String> polling, String updates, boolean sender) {
+    }
 
     /** One source's health. */
     public record SourceHealth(String id, boolean enabled, Instant lastSuccess, int failures, String lastError,
@@ -56,6 +67,12 @@ public record HealthReport(
     /** Reads the store and judges, with what the running bot's intake says. */
     public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock,
                                      Optional<IntakePause> intake) {
+        return check(store, configured, config, clock, intake, Optional.empty());
+    }
+
+    /** Reads the store and judges, with what the running bot's intake says and the roles this instance holds. */
+    public static HealthReport check(Storage store, List<SourceConfig> configured, HealthConfig config, Clock clock,
+                                     Optional<IntakePause> intake, Optional<InstanceRoles> roles) {
         Instant now = clock.instant();
         Map<String, SourceState> states = store.sourceStates().all();
         List<SourceHealth> sources = new ArrayList<>();
@@ -88,8 +105,11 @@ public record HealthReport(
                     + (lastSent.isEmpty() ? "none was ever sent" : "nothing was sent for " + ago(lastSent.get(), now))
                     + " (limit " + format(config.maxSendDelay()) + ")");
         }
+        Optional<Roles> instance = roles.map(r -> new Roles(store.instances().id(), r.describe(), r.polling(),
+                r.updates().name().toLowerCase(java.util.Locale.ROOT), r.sender()));
         return new HealthReport(now, List.copyOf(problems), List.copyOf(sources), Optional.ofNullable(lastPoll),
-                lastSent, outbox.counts(), oldest, outbox.recentFailures(5), intake);
+                lastSent, outbox.counts(), oldest, outbox.recentFailures(5), intake, instance,
+                store.instances().alive());
     }
 
     /** The report for people, as {@code status} prints it. */
@@ -109,6 +129,13 @@ public record HealthReport(
                 out.append("ok, last success ").append(when(Optional.ofNullable(source.lastSuccess())));
             }
             out.append('\n');
+        }
+        instance.ifPresent(me -> out.append("this instance: ").append(me.id()).append(": ").append(me.roles())
+                .append('\n'));
+        out.append("instances alive: ").append(instances.size()).append('\n');
+        for (InstanceRepository.InstanceInfo other : instances) {
+            out.append("  ").append(other.id()).append(" (started ").append(other.started()).append(", last beat ")
+                    .append(ago(other.heartbeat(), now)).append(" ago): ").append(other.roles()).append('\n');
         }
         out.append("last message sent: ").append(when(lastSent)).append('\n');
         out.append("outbox:");
@@ -144,6 +171,20 @@ public record HealthReport(
             node.put("nextPoll", source.nextPoll() == null ? null : source.nextPoll().toString());
         }
         root.put("lastSent", lastSent.map(Instant::toString).orElse(null));
+        instance.ifPresent(me -> {
+            ObjectNode node = root.putObject("instance");
+            node.put("id", me.id());
+            node.put("updates", me.updates());
+            node.put("sender", me.sender());
+            ArrayNode polling = node.putArray("polling");
+            me.polling().forEach(polling::add);
+        });
+        ArrayNode instanceList = root.putArray("instances");
+        for (InstanceRepository.InstanceInfo other : instances) {
+            instanceList.addObject().put("id", other.id()).put("host", other.host()).put("pid", other.pid())
+                    .put("started", other.started().toString()).put("heartbeat", other.heartbeat().toString())
+                    .put("roles", other.roles());
+        }
         intake.ifPresent(pause -> root.putObject("intakePaused").put("since", pause.since().toString())
                 .put("updates", pause.updates()).put("reason", pause.reason()));
         ObjectNode queueNode = root.putObject("outbox");

@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,9 @@ public final class TelegramBot implements AutoCloseable {
 
     private TelegramConnection connection;
     private BotApplication application;
-    private LongPollingIntake polling;
+    /** The long-polling intake while this instance is the elected update reader (set by the election's thread). */
+    private final AtomicReference<LongPollingIntake> polling = new AtomicReference<>();
+    private UpdateReaderElection election;
     private WebhookIntake webhook;
     private HealthServer health;
 
@@ -90,14 +93,35 @@ public final class TelegramBot implements AutoCloseable {
                 webhook = new WebhookIntake(connection, hook.url(), new InetSocketAddress(hook.bind(), hook.port()),
                         webhookSecret, conversation.updateOffsets(), conversation, clock);
                 webhook.start();
+                application.roles().updates(InstanceRoles.Updates.WEBHOOK);
             } else {
-                polling = new LongPollingIntake(connection, conversation.updateOffsets(), conversation,
-                        telegram.retry().backoff(), clock, telegram.updateWorkers(), sleeper);
-                polling.start();
+                // Several instances may run on one database; one of them, elected, polls Telegram for updates.
+                TelegramConnection polled = connection;
+                election = new UpdateReaderElection(store.sessionLock("update-reader"),
+                        new UpdateReaderElection.Reader() {
+                            @Override
+                            public void start() throws TelegramException {
+                                LongPollingIntake intake = new LongPollingIntake(polled, conversation.updateOffsets(),
+                                        conversation, telegram.retry().backoff(), clock, telegram.updateWorkers(),
+                                        sleeper);
+                                polling.set(intake);
+                                intake.start();
+                            }
+
+                            @Override
+                            public void stop() {
+                                LongPollingIntake intake = polling.getAndSet(null);
+                                if (intake != null) {
+                                    intake.close();
+                                }
+                            }
+                        }, application.roles());
+                election.start();
             }
             if (config.health().port() > 0) {
+                InstanceRoles roles = application.roles();
                 health = HealthServer.start(config.health(), () -> HealthReport.check(store, sources.catalog().all(),
-                        config.health(), clock, intakePause()));
+                        config.health(), clock, intakePause(), Optional.of(roles)));
             }
         } catch (TelegramException | IOException | RuntimeException e) {
             close();
@@ -111,8 +135,14 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** Whether the intake holds updates back because the store keeps failing (long polling only). */
-    public synchronized Optional<IntakePause> intakePause() {
-        return polling == null ? Optional.empty() : polling.pause();
+    public Optional<IntakePause> intakePause() {
+        LongPollingIntake intake = polling.get();
+        return intake == null ? Optional.empty() : intake.pause();
+    }
+
+    /** Whether this instance is the one reading updates now (long polling: elected; webhook: always). */
+    public synchronized boolean readsUpdates() {
+        return webhook != null || election != null && election.reading();
     }
 
     /** The webhook's local address, in webhook mode. */
@@ -132,9 +162,9 @@ public final class TelegramBot implements AutoCloseable {
             health.close();
             health = null;
         }
-        if (polling != null) {
-            polling.close();
-            polling = null;
+        if (election != null) {
+            election.close(); // stops the intake if this instance read the updates, and frees the turn at once
+            election = null;
         }
         if (webhook != null) {
             webhook.close();

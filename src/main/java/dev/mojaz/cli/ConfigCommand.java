@@ -24,7 +24,7 @@ public final class ConfigCommand implements Callable<Integer> {
         MojazConfig loaded = config.load(context);
         long enabled = loaded.sources().stream().filter(SourceConfig::enabled).count();
         context.out().println("configuration is valid: " + loaded.sources().size() + " sources (" + enabled
-                + " enabled), database " + loaded.store().path() + ", Bot API " + loaded.telegram().apiUrl());
+                + " enabled), database " + loaded.store().location() + ", Bot API " + loaded.telegram().apiUrl());
         return ExitCode.OK;
     }
 }

@@ -100,7 +100,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 // the links the alerts show, and for feeds people /add from it).
                 AddressGuard sampleSiteOnly = AddressGuard.publicOnly().except(site.address());
                 MojazConfig console = forConsole(loaded, site, storeFile);
-                store = SqlStorage.open(console.store(), context.workingDirectory(), context.clock());
+                store = SqlStorage.openForBot(console.store(), context.workingDirectory(), context.clock());
                 pipeline = new SourcePipeline(console, store, context.clock(), sampleSiteOnly);
                 ConsoleButtons buttons = new ConsoleButtons();
                 BotApplication application = new BotApplication(console, store,

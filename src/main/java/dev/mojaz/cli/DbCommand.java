@@ -2,10 +2,8 @@ package dev.mojaz.cli;
 
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.domain.Storage;
-import dev.mojaz.store.Database;
 import dev.mojaz.store.Migrations;
 import dev.mojaz.store.SqlStorage;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +39,8 @@ public final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             MojazConfig loaded = config.load(context);
-            Path file = context.resolve(loaded.store().path());
-            Migrations.Result result = Database.migrateSqlite(file);
-            context.out().println("database " + loaded.store().path() + " is at schema version " + result.toVersion()
+            Migrations.Result result = SqlStorage.migrate(loaded.store(), context.workingDirectory());
+            context.out().println("database " + loaded.store().location() + " is at schema version " + result.toVersion()
                     + (result.applied() == 0 ? " (already up to date)"
                     : " (" + result.applied() + " migration" + (result.applied() == 1 ? "" : "s") + " applied)"));
             return ExitCode.OK;

@@ -3,6 +3,7 @@ package dev.mojaz.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.mojaz.config.ConfigException;
+import dev.mojaz.store.StoreInUseException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ public final class Main {
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            int code = e instanceof UsageException || e instanceof ConfigException ? ExitCode.USAGE : ExitCode.FAILURE;
+            int code = e instanceof UsageException || e instanceof ConfigException || e instanceof StoreInUseException
+                    ? ExitCode.USAGE : ExitCode.FAILURE;
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             context.err().println(cmd.getCommandSpec().qualifiedName() + ": " + message.lines().findFirst().orElse(""));
             if (verbose) {

@@ -78,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " A-Z a-z 0-9 _ and - (Telegram sends it with every update, and posts without it are refused)");
         }
         Main.showOwnInfoLines();
-        Storage store = SqlStorage.open(loaded.store(), context.workingDirectory(), context.clock());
+        Storage store = SqlStorage.openForBot(loaded.store(), context.workingDirectory(), context.clock());
         SourcePipeline pipeline = new SourcePipeline(loaded, store, context.clock());
         TelegramBot bot = new TelegramBot(loaded, store,
                 new Sources(pipeline.scheduler(), pipeline.catalog(), pipeline.fetcher()), context.clock(),

@@ -1,5 +1,6 @@
 package dev.mojaz.cli;
 
+import dev.mojaz.app.SourceLeaseKeeper;
 import dev.mojaz.common.Sleeper;
 import dev.mojaz.config.MojazConfig;
 import dev.mojaz.domain.Storage;
@@ -26,6 +27,7 @@ public final class SourcePipeline implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final SourceCatalog catalog;
     private final PollScheduler scheduler;
+    private final SourceLeaseKeeper leases;
 
     /**
      * The standard policy: every request is guarded unless {@code fetch.allow-private-addresses} (tests); a source
@@ -48,8 +50,10 @@ public final class SourcePipeline implements AutoCloseable {
                 new Summarizer(config.summary()), stores.articles(), clock);
         SourcePoller poller = new SourcePoller(fetcher, new FeedReader(), new ListingReader(), ingestor,
                 stores.sourceStates(), config.fetch(), clock, Math::random);
+        // With several instances on one database each source is polled by one of them at a time.
+        this.leases = new SourceLeaseKeeper(stores.instances());
         this.scheduler = new PollScheduler(catalog::all, poller, stores.sourceStates(),
-                config.fetch().maxConcurrentSources(), clock);
+                config.fetch().maxConcurrentSources(), clock, leases);
     }
 
     /** The application's one HTTP fetcher (the bot fetches links people send through it). */
@@ -65,6 +69,11 @@ public final class SourcePipeline implements AutoCloseable {
         return scheduler;
     }
 
+    /** The source leases this process holds (the sources it is polling now). */
+    public SourceLeaseKeeper leases() {
+        return leases;
+    }
+
     /**
      * Cancels every fetch in flight first (a poll, or a link someone sent, waiting on a site that never answers ends
      * at once), then stops the polls.
@@ -73,5 +82,6 @@ public final class SourcePipeline implements AutoCloseable {
     public void close() {
         fetcher.close();
         scheduler.close();
+        leases.close();
     }
 }

@@ -35,7 +35,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         MojazConfig loaded = config.load(context);
         Path file = context.workingDirectory().resolve(loaded.store().path());
-        if (!Files.isRegularFile(file)) {
+        if (!loaded.store().usesPostgresql() && !Files.isRegularFile(file)) {
             context.out().println(json ? "{\"healthy\":false,\"problems\":[\"no database at " + file + "\"]}"
                     : "status: UNHEALTHY\n  problem: no database at " + file + " (has the bot run yet?)");
             return ExitCode.FAILURE;

@@ -45,6 +45,10 @@ public final class ConfigLoader {
     public static final Path DEFAULT_LOCATION = Path.of("config", "mojaz.yaml");
     /** Overrides {@code telegram.api-url}. */
     public static final String ENV_API_URL = "MOJAZ_TELEGRAM_API_URL";
+    /** Overrides {@code store.url}: a PostgreSQL server instead of the SQLite file. */
+    public static final String ENV_STORE_URL = "MOJAZ_STORE_URL";
+    /** The PostgreSQL password; never read from the file. */
+    public static final String ENV_STORE_PASSWORD = "MOJAZ_STORE_PASSWORD";
 
     private static final String DEFAULTS_RESOURCE = "defaults.yaml";
     private static final String BUILT_IN = "built-in defaults";
@@ -106,6 +110,10 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": telegram.token: secrets are not read from the config file;"
                     + " set the environment variable MOJAZ_TELEGRAM_TOKEN instead");
         }
+        if (tree.path("store").has("password")) {
+            throw new ConfigException(name + ": store.password: secrets are not read from the config file;"
+                    + " set the environment variable " + ENV_STORE_PASSWORD + " instead");
+        }
         if (tree.path("fetch").has("allow-private-sources")) {
             throw new ConfigException(name + ": fetch.allow-private-sources: no longer exists, since it opened private"
                     + " networks to every link any feed published; set allow-private: true on each source that may"
@@ -118,13 +126,17 @@ public final class ConfigLoader {
 
     private MojazConfig bind(ObjectNode tree, String name) {
         applyEnvironment(tree);
+        MojazConfig config;
         try {
-            return yaml.treeToValue(tree, MojazConfig.class);
+            config = yaml.treeToValue(tree, MojazConfig.class);
         } catch (JsonMappingException e) {
             throw new ConfigException(name + ": " + describe(e), e);
         } catch (JacksonException e) {
             throw new ConfigException(name + ": " + e.getOriginalMessage(), e);
         }
+        String password = environment.get(ENV_STORE_PASSWORD);
+        return password == null || password.isEmpty() ? config
+                : config.withStore(config.store().withPassword(password));
     }
 
     private void applyEnvironment(ObjectNode tree) {
@@ -140,6 +152,14 @@ public final class ConfigLoader {
                 throw new ConfigException("environment " + ENV_API_URL + ": " + problem);
             });
             tree.withObjectProperty("telegram").set("api-url", TextNode.valueOf(apiUrl.trim()));
+        }
+        String storeUrl = environment.get(ENV_STORE_URL);
+        if (storeUrl != null && !storeUrl.isBlank()) {
+            StoreConfig.urlProblem(storeUrl.trim()).ifPresent(problem -> {
+                // Not the URL itself in the message: it may carry the password this refuses.
+                throw new ConfigException("environment " + ENV_STORE_URL + ": " + problem);
+            });
+            tree.withObjectProperty("store").set("url", TextNode.valueOf(storeUrl.trim()));
         }
     }
 

@@ -15,6 +15,12 @@ public interface BotStateRepository {    Optional<String> get(String name);
 
     void putLong(String name, long value);
 
+    /**
+     * Moves a numeric position forward to {@code value}: true when it was below (or absent), false when it already
+     * was at or past it. Of several instances advancing the same position at once, exactly one moves it to a value.
+     */
+    boolean advanceLong(String name, long value);
+
     /** Removes the value; false when there was none. */
     boolean remove(String name);
 }

@@ -57,6 +57,16 @@ public interface OutboxRepository {
     int requeueInterrupted();
 
     /**
+     * Messages left SENDING by instances that are gone go back to PENDING; those of this instance and of others still
+     * alive stay. With one process alone on its database (SQLite), every claim that is not this instance's is a dead
+     * process's. Returns how many.
+     */
+    int requeueAbandoned();
+
+    /** How many messages the instance {@code instanceId} has claimed and not yet reported on. */
+    long sendingBy(String instanceId);
+
+    /**
      * The earliest moment at which {@link #claimDue} may find something, for a sender that waits rather than polls:
      * the smallest {@code next_attempt_at} of the messages that nothing but time holds back (pending or failed, with
      * no earlier message of their chat still sending or failed). A message queued behind one being sent becomes

@@ -57,6 +57,15 @@ public interface Storage extends AutoCloseable {
     /** Sources people added for themselves, their owners, and blocked domains. */
     PersonalSourceRepository personalSources();
 
+    /** This instance and the others on the same database, and the leases they hold. */
+    InstanceRepository instances();
+
+    /** The chats whose subscriptions changed, for an instance to follow the others. */
+    ChatChanges chatChanges();
+
+    /** The lock {@code name} that one instance at a time holds while it lives (nothing is taken yet). */
+    SessionLock sessionLock(String name);
+
     Stats stats();
 
     /**

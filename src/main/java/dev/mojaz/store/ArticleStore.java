@@ -52,6 +52,10 @@ public final class ArticleStore implements ArticleRepository {
     public AddResult add(Article article) {
         Objects.requireNonNull(article, "article");
         return db.write(sql -> {
+            // One article at a time, whichever instance stores it: the known-article and near-duplicate checks below
+            // see every article stored before, and ids commit in the order they are given out, so the alert
+            // dispatcher, which walks articles by id, never passes one that commits late.
+            db.dialect().serialize(sql, "articles");
             Optional<AddResult> known = findKnown(sql, article.sourceId(), article.guid(), article.canonicalUrl());
             if (known.isPresent()) {
                 return known.get();

@@ -50,6 +50,21 @@ public final class BotStateStore implements BotStateRepository {
         put(name, Long.toString(value));
     }
 
+    /**
+     * Moves a numeric position forward to {@code value}: true when it was below (or absent), false when it already
+     * was at or past it. One statement, so of several instances advancing the same position at once exactly one
+     * moves it to a given value (on PostgreSQL the others wait for its row lock, then see the new value); joined with
+     * the work the position stands for, that work is done once.
+     */
+    @Override
+    public boolean advanceLong(String name, long value) {
+        Objects.requireNonNull(name, "name");
+        return db.write(sql -> sql.update("INSERT INTO bot_state (name, value, updated_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at "
+                + "WHERE CAST(bot_state.value AS BIGINT) < CAST(excluded.value AS BIGINT)",
+                name, Long.toString(value), clock.instant()) > 0);
+    }
+
     /** Removes the value; false when there was none. */
     public boolean remove(String name) {
         return db.write(sql -> sql.update("DELETE FROM bot_state WHERE name = ?", name) > 0);

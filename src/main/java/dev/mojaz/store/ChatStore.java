@@ -104,7 +104,8 @@ public final class ChatStore implements ChatRepository {
             throw new IllegalArgumentException("a chat cannot migrate to itself");
         }
         return db.write(sql -> {
-            Optional<Chat> from = find(sql, fromId);
+            Optional<Chat> from = sql.first("SELECT " + COLUMNS + " FROM chats WHERE id = ?" + db.dialect().lockForUpdate(),
+                    ChatStore::chat, fromId);
             if (from.isEmpty()) {
                 return false;
             }

@@ -6,44 +6,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connections and the transaction helper.
  *
  * <h2>Connection strategy</h2>
  * SQLite lets one connection write at a time, whatever the number of connections. So all writes go through
- * <b>one write connection guarded by a fair lock</b>: a write transaction takes the lock, runs, commits, releases.
- * Writers queue in Java, in arrival order, instead of spinning on SQLITE_BUSY; nothing can dead-lock on a read lock
- * upgraded to a write lock; and a write sees everything committed before it, so check-then-insert inside one write
- * transaction is race-free. Reads run on a <b>small pool of read-only connections</b> ({@value #DEFAULT_READERS} by
- * default): in WAL mode they proceed while the writer writes, each seeing the last committed state. A read made
- * inside a write transaction on the same thread uses the write connection, so it sees that transaction's own
- * changes. The busy timeout only matters when another process (the {@code db prune} command) holds the lock.
+ * <b>one write connection guarded by a fair lock</b> ({@link SingleWriterConnections}): a write transaction takes the
+ * lock, runs, commits, releases. Writers queue in Java, in arrival order, instead of spinning on SQLITE_BUSY; nothing
+ * can dead-lock on a read lock upgraded to a write lock; and a write sees everything committed before it, so
+ * check-then-insert inside one write transaction is race-free. Reads run on a <b>small pool of read-only
+ * connections</b> ({@value #DEFAULT_READERS} by default): in WAL mode they proceed while the writer writes, each seeing
+ * the last committed state. A read made inside a write transaction on the same thread uses the write connection, so
+ * it sees that transaction's own changes. The busy timeout only matters when another process (the {@code db prune}
+ * command) holds the lock. A second bot on the same file is refused ({@link SqliteFileLock}).
+ *
+ * <p>PostgreSQL serves several instances of the bot at once, so one process's single writer would order nothing:
+ * there, write transactions run side by side on a <b>connection pool</b> ({@link PooledConnections}), and the
+ * repositories never rely on check-then-insert; they use unique constraints with {@code ON CONFLICT}, conditional
+ * updates, {@code FOR UPDATE SKIP LOCKED} claims and, where order matters, a transaction-scoped lock
+ * ({@link Dialect#serialize}).
  *
  * <p>Write transactions nest: a write started while the same thread is already in one joins it, so repository
- * methods (each one transaction) can be combined into one with {@link Store#transaction}. If a joined step throws,
+ * methods (each one transaction) can be combined into one with {@link SqlStorage#transaction}. If a joined step throws,
  * the whole transaction is rolled back even when the caller catches the exception.
- *
- * <p>On PostgreSQL the same strategy is correct (one writer serialises writes; readers are plain connections); a
- * deployment that needs concurrent writers would swap in a pool here without touching the repositories.
  */
 public final class Database implements AutoCloseable {
-    /** Read connections kept open at most. */
+    /** Read connections kept open at most (SQLite). */
     public static final int DEFAULT_READERS = 4;
-
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** Connections in the pool (PostgreSQL), readers and writers together. */
+    public static final int DEFAULT_POOL_SIZE = PooledConnections.DEFAULT_POOL_SIZE;
 
     @FunctionalInterface
     interface Work<T> {
@@ -61,37 +56,75 @@ public final class Database implements AutoCloseable {
     }
 
     private final Dialect dialect;
-    private final String url;
-    private final Properties credentials;
-    private final int maxReaders;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final Connection writer;
-    private final BlockingQueue<Connection> idleReaders;
-    private final List<Connection> allReaders = new ArrayList<>();
+    private final Connections connections;
+    /** The SQLite file's lock (released at close), or null. */
+    private final SqliteFileLock fileLock;
+    /** Whether this database holds the file's owner lock (a bot's). */
+    private final boolean ownsFile;
     private final ThreadLocal<Transaction> currentWrite = new ThreadLocal<>();
     private final ThreadLocal<Sql> currentRead = new ThreadLocal<>();
     private volatile boolean closed;
 
-    private Database(Dialect dialect, String url, Properties credentials, int maxReaders) throws SQLException {
+    private Database(Dialect dialect, Connections connections, SqliteFileLock fileLock, boolean ownsFile) {
         this.dialect = dialect;
-        this.url = url;
-        this.credentials = credentials;
-        this.maxReaders = maxReaders;
-        this.idleReaders = new ArrayBlockingQueue<>(maxReaders);
-        this.writer = connect(true);
+        this.connections = connections;
+        this.fileLock = fileLock;
+        this.ownsFile = ownsFile;
     }
 
     /**
      * Opens the SQLite database in {@code file} (creating it and its folder when missing) and brings its schema up
-     * to date.
+     * to date. Other processes may have it open too (a command beside the bot); see {@link #openSqliteExclusively}.
      */
     public static Database openSqlite(Path file) {
-        return open(sqliteUrl(file), new Properties(), DEFAULT_READERS);
+        return openSqlite(file, new Properties(), DEFAULT_READERS, false);
+    }
+
+    /**
+     * Opens the SQLite database in {@code file} for a bot, which must be its only one: refuses with {@link
+     * StoreInUseException} when another bot process (or another bot in this one) has it open, before touching the
+     * schema.
+     */
+    public static Database openSqliteExclusively(Path file) {
+        return openSqlite(file, new Properties(), DEFAULT_READERS, true);
+    }
+
+    /** {@link #openSqlite(Path)} with driver properties of its own (tests: a small page limit, a short timeout). */
+    public static Database openSqlite(Path file, Properties properties, int maxReaders, boolean exclusive) {
+        String url = sqliteUrl(file);
+        SqliteFileLock lock = SqliteFileLock.open(file);
+        try {
+            if (exclusive) {
+                lock.takeOwnership(file);
+            }
+            lock.whileMigrating(() -> Migrations.migrate(Dialect.SQLITE, dataSource(Dialect.SQLITE, url, properties)));
+            return new Database(Dialect.SQLITE, new SingleWriterConnections(Dialect.SQLITE, url, properties, maxReaders),
+                    lock, exclusive);
+        } catch (SQLException e) {
+            if (exclusive) {
+                lock.giveUpOwnership();
+            }
+            lock.close();
+            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+        } catch (StoreInUseException e) {
+            lock.close();
+            throw e;
+        } catch (RuntimeException e) {
+            if (exclusive) {
+                lock.giveUpOwnership();
+            }
+            lock.close();
+            throw e;
+        }
     }
 
     /** Creates the SQLite database in {@code file} when missing and brings its schema up to date; says what it did. */
     public static Migrations.Result migrateSqlite(Path file) {
-        return Migrations.migrate(Dialect.SQLITE, dataSource(Dialect.SQLITE, sqliteUrl(file), new Properties()));
+        String url = sqliteUrl(file);
+        try (SqliteFileLock lock = SqliteFileLock.open(file)) {
+            return lock.whileMigrating(() -> Migrations.migrate(Dialect.SQLITE,
+                    dataSource(Dialect.SQLITE, url, new Properties())));
+        }
     }
 
     private static String sqliteUrl(Path file) {
@@ -108,19 +141,37 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database at a JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}; {@code credentials}
-     * holds user, password and driver options) and brings its schema up to date.
+     * holds user, password and driver options) and brings its schema up to date. {@code connections} is the number
+     * of read connections for SQLite (which has one writer besides), the pool size for PostgreSQL.
      */
-    public static Database open(String url, Properties credentials, int maxReaders) {
+    public static Database open(String url, Properties credentials, int connections) {
         Dialect dialect = Dialect.of(url);
-        if (maxReaders < 1) {
-            throw new IllegalArgumentException("maxReaders must be at least 1");
+        if (dialect == Dialect.SQLITE) {
+            return openSqlite(Path.of(url.substring("jdbc:sqlite:".length())), credentials, connections, false);
         }
-        Migrations.migrate(dialect, dataSource(dialect, url, credentials));
+        PooledConnections pool;
         try {
-            return new Database(dialect, url, credentials, maxReaders);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the database " + url + ": " + e.getMessage(), e);
+            pool = new PooledConnections(dialect, url, credentials, connections);
+        } catch (RuntimeException e) {
+            // Not the URL: it names the server, and the reason the driver gives is what helps.
+            throw new StoreException("cannot connect to PostgreSQL: " + rootMessage(e), e, true);
         }
+        try {
+            // Flyway takes a PostgreSQL advisory lock while it migrates: instances started together take turns.
+            Migrations.migrate(dialect, pool.dataSource());
+            return new Database(dialect, pool, null, false);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** A DataSource with the dialect's connection settings, for Flyway and for tests that migrate step by step. */
@@ -133,6 +184,12 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** A new connection of its own, outside the pool (PostgreSQL's session-level advisory locks live on one). */
+    Connection openDedicatedConnection() throws SQLException {
+        ensureOpen();
+        return connections.openDedicated();
     }
 
     /**
@@ -153,16 +210,20 @@ public final class Database implements AutoCloseable {
             }
         }
         ensureOpen();
-        writeLock.lock();
+        Connection writer;
         try {
-            ensureOpen();
-            return runTransaction(work);
+            writer = connections.acquireWriter();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        try {
+            return runTransaction(writer, work);
         } finally {
-            writeLock.unlock();
+            connections.releaseWriter(writer);
         }
     }
 
-    private <T> T runTransaction(Work<T> work) {
+    private <T> T runTransaction(Connection writer, Work<T> work) {
         try {
             dialect.begin(writer);
         } catch (SQLException e) {
@@ -177,10 +238,10 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("a step of this transaction failed, so all of it was rolled back");
             }
         } catch (SQLException e) {
-            rollbackQuietly(e);
+            rollbackQuietly(writer, e);
             throw translate(e);
         } catch (RuntimeException | Error e) {
-            rollbackQuietly(e);
+            rollbackQuietly(writer, e);
             throw e;
         } finally {
             currentWrite.remove();
@@ -188,7 +249,7 @@ public final class Database implements AutoCloseable {
         try {
             dialect.commit(writer);
         } catch (SQLException e) {
-            rollbackQuietly(e);
+            rollbackQuietly(writer, e);
             throw translate(e);
         }
         return result;
@@ -202,14 +263,15 @@ public final class Database implements AutoCloseable {
             if (joined != null) {
                 return work.run(joined);
             }
-            Connection connection = borrowReader();
+            ensureOpen();
+            Connection connection = connections.acquireReader();
             Sql sql = new Sql(connection);
             currentRead.set(sql);
             try {
                 return work.run(sql);
             } finally {
                 currentRead.remove();
-                returnReader(connection);
+                connections.releaseReader(connection);
             }
         } catch (SQLException e) {
             throw translate(e);
@@ -221,57 +283,7 @@ public final class Database implements AutoCloseable {
         return currentWrite.get() != null;
     }
 
-    private Connection borrowReader() throws SQLException {
-        ensureOpen();
-        Connection connection = idleReaders.poll();
-        if (connection != null) {
-            return connection;
-        }
-        synchronized (allReaders) {
-            if (allReaders.size() < maxReaders) {
-                Connection opened = connect(false);
-                allReaders.add(opened);
-                return opened;
-            }
-        }
-        try {
-            // Every reader is in use: wait for one to come back, noticing a close() meanwhile.
-            while (true) {
-                Connection returned = idleReaders.poll(1, TimeUnit.SECONDS);
-                if (returned != null) {
-                    return returned;
-                }
-                ensureOpen();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting for a read connection");
-        }
-    }
-
-    private void returnReader(Connection connection) {
-        if (closed) {
-            closeQuietly(connection);
-        } else {
-            idleReaders.add(connection);
-        }
-    }
-
-    private Connection connect(boolean forWriting) throws SQLException {
-        Properties properties = new Properties();
-        properties.putAll(dialect.connectionProperties(forWriting));
-        properties.putAll(credentials);
-        Connection connection = DriverManager.getConnection(url, properties);
-        try {
-            dialect.prepare(connection, forWriting);
-            return connection;
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw e;
-        }
-    }
-
-    private void rollbackQuietly(Throwable cause) {
+    private void rollbackQuietly(Connection writer, Throwable cause) {
         try {
             dialect.rollback(writer);
         } catch (SQLException e) {
@@ -290,30 +302,22 @@ public final class Database implements AutoCloseable {
         return new StoreException("database error: " + e.getMessage(), e, dialect.isTransient(e));
     }
 
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("closing a database connection failed: {}", e.getMessage());
-        }
-    }
-
-    /** Waits for the running write transaction, then closes every connection. Reads in progress finish first. */
+    /** Waits for the running write transaction (SQLite), then closes every connection. Reads in progress finish first. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        writeLock.lock();
+        closed = true;
         try {
-            closed = true;
-            closeQuietly(writer);
+            connections.close();
         } finally {
-            writeLock.unlock();
-        }
-        Connection idle;
-        while ((idle = idleReaders.poll()) != null) {
-            closeQuietly(idle);
+            if (fileLock != null) {
+                if (ownsFile) {
+                    fileLock.giveUpOwnership();
+                }
+                fileLock.close();
+            }
         }
     }
 

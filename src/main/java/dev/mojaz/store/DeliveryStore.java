@@ -1,6 +1,7 @@
 package dev.mojaz.store;
 
 import dev.mojaz.domain.NewMessage;
+import dev.mojaz.domain.InstanceRepository;
 import dev.mojaz.domain.OutboxMessage.State;
 import dev.mojaz.domain.OutboxMessage;
 import dev.mojaz.domain.OutboxRepository;
@@ -29,10 +30,13 @@ public final class DeliveryStore implements OutboxRepository {
 
     private final Database db;
     private final Clock clock;
+    private final String instanceId;
 
-    public DeliveryStore(Database db, Clock clock) {
+    /** @param instanceId the claiming instance ({@link InstanceStore#id()}), recorded with each claim */
+    public DeliveryStore(Database db, Clock clock, String instanceId) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
     }
 
     /**
@@ -90,20 +94,26 @@ public final class DeliveryStore implements OutboxRepository {
 
     /**
      * Claims up to {@code limit} messages due now, at most one per chat (the oldest one it has that is not done
-     * and not held), and marks them SENDING. Oldest first, so a long digest to one chat does not starve the others.
+     * and not held), and marks them SENDING, claimed by this instance. Oldest first, so a long digest to one chat does
+     * not starve the others.
+     *
+     * <p>Several instances claim at once on PostgreSQL: the rows are locked as they are read and rows another claim
+     * holds are skipped ({@code FOR UPDATE SKIP LOCKED}), so each message is claimed once and no claimer waits for
+     * another. The index {@code outbox_waiting} hands the waiting messages over in id order, so a claim reads about
+     * {@code limit} rows (plus those held back behind an earlier message of their chat), not every due row.
      */
     public List<OutboxMessage> claimDue(int limit) {
         return db.write(sql -> {
             Instant now = clock.instant();
-            List<OutboxMessage> due = sql.list("SELECT " + COLUMNS + " FROM outbox o "
-                    + "WHERE o.state IN ('pending', 'failed') AND o.next_attempt_at <= ? AND NOT EXISTS ("
-                    + "SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id AND ("
-                    + "p.state IN ('sending', 'failed') OR (p.state = 'pending' AND p.next_attempt_at <= ?))) "
-                    + "ORDER BY o.id LIMIT ?", DeliveryStore::message, now, now, limit);
+            List<OutboxMessage> due = sql.list(claimQuery(db.dialect()), DeliveryStore::message, now, now, limit);
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            List<Long> ids = due.stream().map(OutboxMessage::id).toList();
+            sql.update("UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?, updated_at = ? "
+                    + "WHERE id IN (" + Sql.placeholders(ids.size()) + ")", Sql.params(ids, instanceId, now));
             List<OutboxMessage> claimed = new ArrayList<>(due.size());
             for (OutboxMessage m : due) {
-                sql.update("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
-                        now, m.id());
                 claimed.add(new OutboxMessage(m.id(), m.chatId(), m.message(), State.SENDING, m.attempts() + 1,
                         m.nextAttempt(), m.lastError(), m.sentMessageId(), m.created()));
             }
@@ -111,32 +121,68 @@ public final class DeliveryStore implements OutboxRepository {
         });
     }
 
+    /**
+     * The claim's query. A message is claimable when it is waiting and due, and no earlier message of its chat is
+     * being sent, waiting for a retry, or due: the chat's messages go out in order. Both conditions repeat the exact
+     * predicates of the partial indexes ({@code outbox_waiting}, {@code outbox_unfinished}) so that both databases
+     * can use them.
+     */
+    static String claimQuery(Dialect dialect) {
+        return "SELECT " + COLUMNS + " FROM outbox o" + dialect.useIndex("outbox_waiting") + " "
+                + "WHERE o.state IN ('pending', 'failed') AND o.next_attempt_at <= ? AND NOT EXISTS ("
+                + "SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.id < o.id "
+                + "AND p.state IN ('pending', 'sending', 'failed') AND (p.state <> 'pending' OR p.next_attempt_at <= ?)) "
+                + "ORDER BY o.id LIMIT ?" + dialect.lockForUpdateSkipLocked("o");
+    }
+
     /** Telegram accepted the claimed message. False when it is not (or no longer) claimed, e.g. forgotten meanwhile. */
     public boolean markSent(long id, Long telegramMessageId) {
         return db.write(sql -> sql.update("UPDATE outbox SET state = 'sent', sent_message_id = ?, last_error = NULL, "
-                + "updated_at = ? WHERE id = ? AND state = 'sending'", telegramMessageId, clock.instant(), id) > 0);
+                + "claimed_by = NULL, updated_at = ? WHERE id = ? AND state = 'sending'", telegramMessageId, clock.instant(), id) > 0);
     }
 
     /** Sending failed for now (429, 5xx, network): try again at {@code at}; later messages of the chat wait. */
     public boolean retryAt(long id, Instant at, String error) {
         Objects.requireNonNull(at, "at");
         return db.write(sql -> sql.update("UPDATE outbox SET state = 'failed', next_attempt_at = ?, last_error = ?, "
-                + "updated_at = ? WHERE id = ? AND state = 'sending'", at, error, clock.instant(), id) > 0);
+                + "claimed_by = NULL, updated_at = ? WHERE id = ? AND state = 'sending'", at, error, clock.instant(), id) > 0);
     }
 
     /** Gives the message up (a permanent error, or too many attempts); later messages of the chat go on. */
     public boolean markDead(long id, String error) {
-        return db.write(sql -> sql.update("UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? "
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'dead', last_error = ?, claimed_by = NULL, updated_at = ? "
                 + "WHERE id = ? AND state IN ('pending', 'sending', 'failed')", error, clock.instant(), id) > 0);
     }
 
     /**
      * At start: messages left SENDING by a crash go back to PENDING, so none is lost (one may be sent twice if the
-     * crash came between Telegram's answer and {@link #markSent}). Returns how many.
+     * crash came between Telegram's answer and {@link #markSent}). Returns how many. Every SENDING message, whoever
+     * claimed it: for one process alone on its database; with several, see {@link #requeueAbandoned}.
      */
     public int requeueInterrupted() {
-        return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending'",
-                clock.instant()));
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = ? "
+                + "WHERE state = 'sending'", clock.instant()));
+    }
+
+    /**
+     * Messages left SENDING by instances that are gone go back to PENDING (see {@link #requeueInterrupted} for the
+     * crash case); those claimed by this instance or by another one still alive stay as they are. On SQLite every
+     * other claimer is gone (one file serves one bot). On PostgreSQL an instance is gone when its heartbeat is older
+     * than {@link InstanceRepository#ALIVE_WITHIN}; called at start and then every few seconds, so the messages of an
+     * instance that died go out from the others. Returns how many.
+     */
+    @Override
+    public int requeueAbandoned() {
+        Instant now = clock.instant();
+        if (db.dialect() == Dialect.SQLITE) {
+            return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = ? "
+                    + "WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> ?)", now, instanceId));
+        }
+        Instant aliveSince = now.minus(InstanceRepository.ALIVE_WITHIN);
+        return db.write(sql -> sql.update("UPDATE outbox SET state = 'pending', claimed_by = NULL, updated_at = ? "
+                + "WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by <> ? AND NOT EXISTS ("
+                + "SELECT 1 FROM instances i WHERE i.id = outbox.claimed_by AND i.heartbeat_at >= ?))",
+                now, instanceId, aliveSince));
     }
 
     /**
@@ -166,6 +212,13 @@ public final class DeliveryStore implements OutboxRepository {
     public Optional<Instant> oldestWaiting() {
         return db.read(sql -> sql.first("SELECT MIN(next_attempt_at) AS at FROM outbox "
                 + "WHERE state IN ('pending', 'sending', 'failed')", row -> row.instant("at"))).filter(Objects::nonNull);
+    }
+
+    /** How many messages {@code instanceId} has claimed and not yet reported on (being sent by it). */
+    @Override
+    public long sendingBy(String instanceId) {
+        return db.read(sql -> sql.number("SELECT COUNT(*) FROM outbox WHERE state = 'sending' AND claimed_by = ?",
+                instanceId));
     }
 
     /** The {@code limit} most recent failures (messages with an error, dead or waiting for a retry), newest first. */

@@ -11,10 +11,14 @@ import org.flywaydb.core.api.output.MigrateResult;
  * The schema's versions: Flyway scripts {@code V<n>__<what>.sql} under {@code db/migration} on the classpath (inside
  * {@code mojaz.jar} too). A script is never edited once released; a change is a new version. The scripts are shared
  * by SQLite and PostgreSQL; the one fragment they cannot share is a {@code ${placeholder}} filled by {@link Dialect}.
+ * What only PostgreSQL has (several instances on one database) is in {@value #POSTGRESQL_LOCATION}, with version
+ * numbers of its own (a version is in one location or the other, never both).
  */
 public final class Migrations {
     /** Where the scripts are. */
     public static final String LOCATION = "classpath:db/migration";
+    /** Scripts for PostgreSQL alone. */
+    public static final String POSTGRESQL_LOCATION = "classpath:db/migration-postgresql";
 
     /** What one run did. */
     public record Result(String fromVersion, String toVersion, int applied) {
@@ -55,7 +59,7 @@ public final class Migrations {
     private static Flyway flyway(Dialect dialect, DataSource dataSource, String target) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(dialect.migrationLocations().toArray(String[]::new))
                 // A jar built without the scripts must fail loudly, not report an empty schema as up to date.
                 .failOnMissingLocations(true)
                 .placeholders(dialect.migrationPlaceholders())

@@ -29,6 +29,8 @@ public final class Retention {
 
     private static final Pruned NOTHING = new Pruned(0, 0, 0, 0, 0, 0);
 
+    /** How long dead instances, expired leases and read chat changes are kept. */
+    static final Duration INSTANCE_BOOKKEEPING_KEPT = Duration.ofDays(1);
     private final Database db;
     private final Clock clock;
     private final Duration articlesKept;
@@ -71,7 +73,23 @@ public final class Retention {
             batch = updateBatch(updateCutoff);
             total = total.plus(batch);
         } while (batch.updates() == batchSize);
+        pruneInstanceBookkeeping(now.minus(INSTANCE_BOOKKEEPING_KEPT));
         return total;
+    }
+
+    /**
+     * Instances silent for a day (dead ones), leases long expired and, on PostgreSQL, chat changes every instance
+     * has long read: a few rows, in one short transaction.
+     */
+    private void pruneInstanceBookkeeping(Instant cutoff) {
+        db.write(sql -> {
+            sql.update("DELETE FROM instances WHERE heartbeat_at < ?", cutoff);
+            sql.update("DELETE FROM leases WHERE expires_at < ?", cutoff);
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                sql.update("DELETE FROM chat_changes WHERE changed_at < ?", cutoff);
+            }
+            return null;
+        });
     }
 
     private Pruned articleBatch(Instant cutoff) {

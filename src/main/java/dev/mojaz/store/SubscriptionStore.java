@@ -22,11 +22,14 @@ public final class SubscriptionStore implements SubscriptionRepository {
 
     /**
      * Adds a subscription for a known chat, unless it already has the same one or has {@code maxPerChat} already;
-     * the check and the insert are one transaction, so two quick /subscribe commands cannot pass the limit.
+     * the check and the insert are one transaction, so two quick /subscribe commands cannot pass the limit (on
+     * PostgreSQL, where they may run at once, the chat's row is locked first, so they take turns).
      */
     public Added add(long chatId, String query, String sourceId, int maxPerChat) {
         Objects.requireNonNull(query, "query");
         return db.write(sql -> {
+            sql.first("SELECT id FROM chats WHERE id = ?" + db.dialect().lockForUpdate(), row -> row.longValue("id"),
+                    chatId);
             Optional<Subscription> same = sql.first("SELECT " + COLUMNS + " FROM subscriptions WHERE chat_id = ? "
                             + "AND query = ? AND COALESCE(source_id, '') = ? ORDER BY id LIMIT 1",
                     SubscriptionStore::subscription, chatId, query, sourceId == null ? "" : sourceId);

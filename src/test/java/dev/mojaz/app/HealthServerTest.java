@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class HealthServerTest {
     private static final HealthReport HEALTHY = new HealthReport(Instant.parse("2026-12-02T10:00:00Z"), List.of(),
-            List.of(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), List.of(), Optional.empty());
+            List.of(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), List.of(), Optional.empty(),
+            Optional.empty(), List.of());
 
     private final List<Socket> slow = new ArrayList<>();
     private HealthServer server;

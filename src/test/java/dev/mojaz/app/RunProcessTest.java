@@ -262,6 +262,31 @@ class RunProcessTest {
     }
 
     @Test
+    void aSecondRunOnTheSameSqliteFileIsRefusedWithExit2AndTheFirstGoesOn() throws Exception {
+        Path config = config();
+        process = run(config);
+        awaitProcess(() -> telegram.awaitWaitingPoll());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "dev.mojaz.cli.Main", "run", "--config", config.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("second.log").toFile());
+        builder.environment().put("MOJAZ_TELEGRAM_TOKEN", FakeTelegramServer.TOKEN);
+        builder.environment().put("MOJAZ_TELEGRAM_API_URL", telegram.baseUri().toString());
+        Process second = builder.start();
+        assertThat(second.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        String said = Files.readString(dir.resolve("second.log")).strip();
+        assertThat(second.exitValue()).as(said).isEqualTo(2);
+        assertThat(said).startsWith("mojaz run: " + dir.resolve("data/bot.db") + " is in use by another Mojaz process (pid "
+                + process.pid() + " on ").doesNotContain("\n").doesNotContain("Exception");
+        FakeUser huda = FakeUser.arabic(5001, "هدى");
+        telegram.sendText(FakeChat.privateWith(huda), huda, "/start");
+        awaitProcess(() -> assertThat(telegram.awaitSentTo(huda.id(), 1)).hasSize(1));
+    }
+
+    @Test
     void sigkillInTheMiddleOfADigestThenARestartDeliversEveryDigestOnce() throws Exception {
         Path config = config();
         MojazConfig loaded = new ConfigLoader(Map.of("MOJAZ_TELEGRAM_API_URL", telegram.baseUri().toString()))

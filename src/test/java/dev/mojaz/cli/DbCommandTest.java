@@ -29,7 +29,7 @@ class DbCommandTest {
     void migrateCreatesTheDatabaseWhereTheConfigurationSaysOnce() {
         CliRunner.Result first = new CliRunner(dir).run("db", "migrate");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out().strip()).isEqualTo("database data/mojaz.db is at schema version 20 (4 migrations applied)");
+        assertThat(first.out().strip()).isEqualTo("database data/mojaz.db is at schema version 20 (5 migrations applied)");
         assertThat(Files.isRegularFile(dir.resolve("data/mojaz.db"))).isTrue();
 
         CliRunner.Result second = new CliRunner(dir).run("db", "migrate");

@@ -52,4 +52,25 @@ class BotStateStoreTest extends StoreTestBase {
         assertThat(store.botState().getLong("telegram.last-update-id")).isEqualTo(OptionalLong.of(101));
         assertThat(store.subscriptions().list(7)).hasSize(1);
     }
+
+    @Test
+    void aPositionOnlyMovesForwardAndOfTwoInstancesAdvancingToTheSameValueOneDoes() throws Exception {
+        assertThat(store.botState().advanceLong("cursor", 5)).as("absent: set").isTrue();
+        assertThat(store.botState().advanceLong("cursor", 5)).isFalse();
+        assertThat(store.botState().advanceLong("cursor", 3)).isFalse();
+        assertThat(store.botState().getLong("cursor")).hasValue(5);
+        assertThat(store.botState().advanceLong("cursor", 12)).isTrue();
+        assertThat(store.botState().getLong("cursor")).hasValue(12);
+
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
+            for (long to = 13; to < 23; to++) {
+                long value = to;
+                java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.List<Boolean> moved = concurrently(4, () -> (turn.getAndIncrement() % 2 == 0 ? store : other)
+                        .botState().advanceLong("cursor", value));
+                assertThat(moved).containsOnlyOnce(true);
+            }
+        }
+        assertThat(store.botState().getLong("cursor")).hasValue(22);
+    }
 }

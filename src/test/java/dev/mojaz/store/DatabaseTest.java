@@ -87,7 +87,8 @@ class DatabaseTest extends StoreTestBase {
     }
 
     @Test
-    void concurrentWritersLoseNoUpdate() throws Exception {
+    void concurrentWritersLoseNoUpdateOnSqliteWhereWritesTakeTurns() throws Exception {
+        assumeTrue(dialect == Dialect.SQLITE, "PostgreSQL's writers run side by side (see the next test)");
         int threads = 8;
         int incrementsEach = 50;
         concurrently(threads, () -> {
@@ -101,6 +102,31 @@ class DatabaseTest extends StoreTestBase {
             return null;
         });
         assertThat(store.botState().getLong("counter")).isEqualTo(OptionalLong.of(threads * incrementsEach));
+    }
+
+    @Test
+    void writersThatSerializeOnANameTakeTurnsOnEitherDatabaseEvenFromTwoInstances() throws Exception {
+        // Two Database objects on one database: two instances. (On SQLite, two openers in one process.)
+        try (Database other = target.open()) {
+            Database[] instances = {store.database(), other};
+            int threads = 8;
+            int incrementsEach = 25;
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            concurrently(threads, () -> {
+                Database db = instances[next.getAndIncrement() % 2];
+                for (int i = 0; i < incrementsEach; i++) {
+                    db.write(sql -> {
+                        db.dialect().serialize(sql, "counter");
+                        long current = sql.first("SELECT value FROM bot_state WHERE name = 'counter'",
+                                row -> Long.parseLong(row.string("value"))).orElse(0L);
+                        return sql.update("INSERT INTO bot_state (name, value, updated_at) VALUES ('counter', ?, 0) "
+                                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value", Long.toString(current + 1));
+                    });
+                }
+                return null;
+            });
+        }
+        assertThat(store.botState().getLong("counter")).isEqualTo(OptionalLong.of(8 * 25));
     }
 
     @Test

@@ -199,4 +199,58 @@ class DeliveryStoreTest extends StoreTestBase {
                 .containsEntry(State.SENDING, 0L).containsEntry(State.DEAD, 0L).containsEntry(State.FAILED, 0L);
         assertThat(store.stats().outboxWaiting()).isEqualTo(2);
     }
+
+    @Test
+    void twoInstancesClaimingAtOnceEachGetDifferentMessagesAndTogetherAllOfThem() throws Exception {
+        for (long chat = 1; chat <= 60; chat++) {
+            chat(chat);
+            store.deliveries().enqueue(chat, List.of(NewMessage.plain("m" + chat)));
+        }
+        try (SqlStorage other = new SqlStorage(target.open(), clock, 30)) {
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<List<OutboxMessage>> claims = concurrently(4, () -> {
+                SqlStorage instance = turn.getAndIncrement() % 2 == 0 ? store : other;
+                List<OutboxMessage> mine = new java.util.ArrayList<>();
+                List<OutboxMessage> batch;
+                while (!(batch = instance.deliveries().claimDue(7)).isEmpty()) {
+                    mine.addAll(batch);
+                }
+                return mine;
+            });
+            List<Long> ids = claims.stream().flatMap(List::stream).map(OutboxMessage::id).toList();
+            assertThat(ids).hasSize(60).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void messagesADeadInstanceWasSendingGoBackButALiveInstancesStay() {
+        chat(1);
+        chat(2);
+        chat(3);
+        try (SqlStorage alive = new SqlStorage(target.open(), clock, 30);
+             SqlStorage dead = new SqlStorage(target.open(), clock, 30)) {
+            dead.instances().heartbeat("sender");
+            store.deliveries().enqueue(1, List.of(NewMessage.plain("mine")));
+            alive.deliveries().enqueue(2, List.of(NewMessage.plain("alive's")));
+            dead.deliveries().enqueue(3, List.of(NewMessage.plain("dead's")));
+            assertThat(store.deliveries().claimDue(1)).hasSize(1);
+            assertThat(alive.deliveries().claimDue(1)).hasSize(1);
+            assertThat(dead.deliveries().claimDue(1)).hasSize(1);
+
+            clock.advance(InstanceStore.ALIVE_WITHIN.plusSeconds(1));
+            alive.instances().heartbeat("sender"); // the dead one stopped beating 31 s ago
+            int requeued = store.deliveries().requeueAbandoned();
+
+            List<Long> sending = List.of(1L, 2L, 3L).stream()
+                    .filter(chat -> store.deliveries().ofChat(chat).get(0).state() == State.SENDING).toList();
+            if (dialect == Dialect.SQLITE) {
+                // one file, one bot: any claim that is not ours is a dead process's
+                assertThat(requeued).isEqualTo(2);
+                assertThat(sending).containsExactly(1L);
+            } else {
+                assertThat(requeued).isEqualTo(1);
+                assertThat(sending).containsExactly(1L, 2L);
+            }
+        }
+    }
 }

@@ -21,11 +21,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A real store on a fresh database for each test, a clock the test moves, and helpers to make data. */
+/**
+ * A real store on a fresh database for each test, a clock the test moves, and helpers to make data. Every test of a
+ * subclass runs twice: on an SQLite file and on PostgreSQL ({@link TestDatabase}; skipped, saying why, when the
+ * machine has no PostgreSQL). A test about one database alone says so with {@code assumeTrue(dialect == ...)}.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
 abstract class StoreTestBase {
     static final Instant START = Instant.parse("2026-11-10T08:30:00Z");
     static final ZoneId DAMASCUS = ZoneId.of("Asia/Damascus");
+
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
@@ -36,14 +48,18 @@ abstract class StoreTestBase {
 
     @BeforeEach
     void openStore() {
-        target = TestDatabase.create(dir);
+        target = TestDatabase.create(dialect, dir);
         store = new SqlStorage(target.open(), clock, 30);
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
-        target.close();
+        if (store != null) {
+            store.close();
+        }
+        if (target != null) {
+            target.close();
+        }
     }
 
     Chat chat(long id) {

@@ -1,5 +1,8 @@
 package dev.mojaz.store;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mojaz.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,14 +13,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A fresh, empty database for one test: an SQLite file in the test's temporary folder, or, when
- * {@code MOJAZ_TEST_POSTGRES_URL} (or the system property {@code mojaz.test.postgres.url}) names a PostgreSQL
- * database, a new schema in it that is dropped afterwards. So every store test also proves the SQL on PostgreSQL:
- * {@code MOJAZ_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/mojaz?user=mojaz' mvn test -Dtest='dev.mojaz.store.**'}
+ * A fresh, empty database for one test: an SQLite file in the test's temporary folder, or a new schema in a
+ * PostgreSQL database of the {@link TestPostgres} server, dropped afterwards. The store tests run on both
+ * ({@link StoreTestBase}); without PostgreSQL on the machine the PostgreSQL runs are skipped, saying why.
  */
 final class TestDatabase implements AutoCloseable {
-    static final String POSTGRES_URL = System.getProperty("mojaz.test.postgres.url",
-            System.getenv("MOJAZ_TEST_POSTGRES_URL"));
+    private static String storeTestsUrl;
 
     final Dialect dialect;
     final String url;
@@ -31,39 +32,51 @@ final class TestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    static boolean postgres() {
-        return POSTGRES_URL != null && !POSTGRES_URL.isBlank();
-    }
-
-    static TestDatabase create(Path dir) {
-        if (!postgres()) {
+    /** A fresh database of {@code dialect}; skips the test when it is PostgreSQL and there is none. */
+    static TestDatabase create(Dialect dialect, Path dir) {
+        if (dialect == Dialect.SQLITE) {
             return new TestDatabase(Dialect.SQLITE, "jdbc:sqlite:" + dir.resolve("data").resolve("mojaz.db"),
                     new Properties(), null);
         }
+        String database = postgresDatabase();
         String schema = "mojaz_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(database); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test schema at " + POSTGRES_URL + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create a test schema: " + e.getMessage(), e);
         }
         Properties properties = new Properties();
         properties.setProperty("currentSchema", schema);
-        return new TestDatabase(Dialect.POSTGRESQL, POSTGRES_URL, properties, schema);
+        return new TestDatabase(Dialect.POSTGRESQL, database, properties, schema);
+    }
+
+    /** One database on the test server for all store tests (each in its own schema). */
+    private static synchronized String postgresDatabase() {
+        if (storeTestsUrl == null) {
+            TestPostgres server = TestPostgres.get().orElse(null);
+            assumeTrue(server != null, TestPostgres::unavailableReason);
+            storeTestsUrl = server.createDatabase();
+        }
+        return storeTestsUrl;
     }
 
     /** The database migrated to the latest version. */
     Database open() {
         if (dialect == Dialect.SQLITE) {
-            return Database.openSqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+            return Database.openSqlite(sqliteFile());
         }
-        return Database.open(url, properties, Database.DEFAULT_READERS);
+        return Database.open(url, properties, Database.DEFAULT_POOL_SIZE);
+    }
+
+    Path sqliteFile() {
+        return Path.of(url.substring("jdbc:sqlite:".length()));
     }
 
     DataSource dataSource() {
         if (dialect == Dialect.SQLITE) {
             // Database.openSqlite creates the folder; migrating step by step needs it first.
             try {
-                java.nio.file.Files.createDirectories(Path.of(url.substring("jdbc:sqlite:".length())).getParent());
+                java.nio.file.Files.createDirectories(sqliteFile().getParent());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -76,7 +89,7 @@ final class TestDatabase implements AutoCloseable {
         if (schema == null) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the test schema " + schema + ": " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
                 BenchSummarizeCommand.class,
                 BenchDigestCommand.class,
                 BenchRepliesCommand.class,
+                BenchClaimCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec

@@ -17,6 +17,7 @@ import dev.mojaz.html.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,22 +153,30 @@ public final class OutboxReplies implements ReplySink {
     }
 
     /**
-     * Enqueues one message outside any turn (a summary made in the background), in one transaction with
-     * {@code alsoInTransaction}, then wakes the outbox sender. Long messages are split as in a turn.
+     * Enqueues {@code message} outside any turn (work finished in the background), in one transaction with
+     * {@code decide}, and only if {@code decide} says so: e.g. only if the request it answers was still waiting, so
+     * that of two instances that both made the answer one sends it. Long messages are split as in a turn. Wakes the
+     * sender. Returns whether it was enqueued.
      *
      * @throws dev.mojaz.domain.StoreException when the transaction fails (nothing of it happened)
      */
-    void enqueueOutsideTurn(OutgoingMessage message, Runnable alsoInTransaction) {
+    boolean enqueueOutsideTurnIf(OutgoingMessage message, BooleanSupplier decide) {
         Objects.requireNonNull(message, "message");
-        store.transaction(() -> {
-            alsoInTransaction.run();
+        boolean enqueued = store.transaction(() -> {
+            if (!decide.getAsBoolean()) {
+                return false;
+            }
             store.deliveries().enqueue(message.chatId(), encode(message));
+            return true;
         });
-        try {
-            onEnqueued.run();
-        } catch (RuntimeException e) {
-            log.warn("waking the outbox sender failed: {}", e.toString());
+        if (enqueued) {
+            try {
+                onEnqueued.run();
+            } catch (RuntimeException e) {
+                log.warn("waking the outbox sender failed: {}", e.toString());
+            }
         }
+        return enqueued;
     }
 
     /**

@@ -118,7 +118,8 @@ final class SummaryQueue implements AutoCloseable {
     private void deliver(SummaryRequest request, OutgoingMessage answer) {
         for (int attempt = 1; ; attempt++) {
             try {
-                replies.enqueueOutsideTurn(answer, () -> store.summaryRequests().remove(request.id()));
+                // Only while the request still waits: another instance that resumed it too may have answered it.
+                replies.enqueueOutsideTurnIf(answer, () -> store.summaryRequests().remove(request.id()));
                 return;
             } catch (StoreException e) {
                 if (!e.isTransient() || attempt >= STORE_RETRY.maxAttempts()) {

@@ -63,7 +63,11 @@ public final class AlertDispatcher {
         return cursor();
     }
 
-    /** Handles every article stored since the last call; returns how many alerts were enqueued. */
+    /**
+     * Handles every article stored since the last call; returns how many alerts were enqueued. Several instances may
+     * call it at once on one database: each article is handled by one of them (articles commit in id order, so none
+     * is passed over).
+     */
     public synchronized int dispatchNew() {
         long cursor = cursor();
         int enqueued = 0;
@@ -96,13 +100,18 @@ public final class AlertDispatcher {
         List<Alert> alerts = stored.article().time().isBefore(now.minus(config.alertMaxAge()))
                 ? List.of() : alertsFor(stored, now);
         return store.transaction(() -> {
+            // First the position, so that of several instances dispatching at once one does this article and the
+            // others, finding the position already past it, stop here (each delivery is once per chat and story
+            // anyway); the position only ever moves forward.
+            if (!store.botState().advanceLong(CURSOR, stored.id())) {
+                return 0;
+            }
             int delivered = 0;
             for (Alert alert : alerts) {
                 if (store.deliveries().deliverStory(alert.chatId(), stored.storyId(), stored.id(), List.of(alert.message()))) {
                     delivered++;
                 }
             }
-            store.botState().putLong(CURSOR, stored.id());
             return delivered;
         });
     }

@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Crashes and stops</h2>
  * A claimed message is SENDING in the store until its outcome is recorded; {@link #start()} first puts every SENDING
- * message back ({@link OutboxRepository#requeueInterrupted}), so a crash at any moment loses nothing. Telegram has no
+ * message of a process that is gone back ({@link OutboxRepository#requeueAbandoned}: on SQLite every one, as one
+ * file has one bot), so a crash at any moment loses nothing. Telegram has no
  * idempotency key, so two cases repeat a message: the process dies after Telegram accepted a message and before
  * {@code markSent} committed (the time of one local SQLite write after the answer arrives; at most one message per
  * worker), or Telegram's answer is lost on the way back (a timeout or a reset after it acted), which looks like a
@@ -149,7 +150,8 @@ public final class OutboxSender implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        int requeued = outbox.requeueInterrupted();
+        // What a crash of this process left SENDING (with several instances: what instances that died left).
+        int requeued = outbox.requeueAbandoned();
         if (requeued > 0) {
             log.info("{} message(s) interrupted by the last stop go out again", requeued);
         }

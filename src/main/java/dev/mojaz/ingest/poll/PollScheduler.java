@@ -42,6 +42,7 @@ public final class PollScheduler implements AutoCloseable {
     private final SourceStateRepository states;
     private final Clock clock;
     private final ExecutorService workers;
+    private final SourceLeases leases;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
 
@@ -51,6 +52,16 @@ public final class PollScheduler implements AutoCloseable {
      */
     public PollScheduler(Supplier<List<SourceConfig>> sources, SourcePoller poller, SourceStateRepository states,
                          int concurrency, Clock clock) {
+        this(sources, poller, states, concurrency, clock, SourceLeases.none());
+    }
+
+    /**
+     * @param leases who may poll a source now, when several instances share the database: a source whose lease
+     *               another instance holds is left to it
+     */
+    public PollScheduler(Supplier<List<SourceConfig>> sources, SourcePoller poller, SourceStateRepository states,
+                         int concurrency, Clock clock, SourceLeases leases) {
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.poller = Objects.requireNonNull(poller, "poller");
         this.states = Objects.requireNonNull(states, "states");
@@ -68,7 +79,7 @@ public final class PollScheduler implements AutoCloseable {
         List<CompletableFuture<PollReport>> started = new ArrayList<>();
         for (SourceConfig source : sources.get()) {
             if (source.enabled() && isDue(source, now)) {
-                start(source).ifPresent(started::add);
+                start(source, now).ifPresent(started::add);
             }
         }
         return started;
@@ -88,7 +99,7 @@ public final class PollScheduler implements AutoCloseable {
     public List<PollReport> pollNow(List<SourceConfig> chosen) {
         List<CompletableFuture<PollReport>> polls = new ArrayList<>();
         for (SourceConfig source : chosen) {
-            start(source).ifPresent(polls::add);
+            start(source, null).ifPresent(polls::add);
         }
         return polls.stream().map(CompletableFuture::join).toList();
     }
@@ -118,8 +129,28 @@ public final class PollScheduler implements AutoCloseable {
         return state.nextPoll() == null || !now.isBefore(state.nextPoll());
     }
 
-    private Optional<CompletableFuture<PollReport>> start(SourceConfig source) {
+    /**
+     * Starts a poll of {@code source} unless it is being polled, here or by another instance; with {@code dueAt}, only
+     * if it is still due once its lease is taken (another instance may have just polled it).
+     */
+    private Optional<CompletableFuture<PollReport>> start(SourceConfig source, Instant dueAt) {
         if (!inFlight.add(source.id())) {
+            return Optional.empty();
+        }
+        boolean leased = false;
+        try {
+            leased = leases.take(source.id());
+        } finally {
+            if (!leased) {
+                inFlight.remove(source.id());
+            }
+        }
+        if (!leased) {
+            return Optional.empty();
+        }
+        if (dueAt != null && !isDue(source, dueAt)) {
+            leases.release(source.id());
+            inFlight.remove(source.id());
             return Optional.empty();
         }
         try {
@@ -130,15 +161,26 @@ public final class PollScheduler implements AutoCloseable {
                 try {
                     return poller.poll(source);
                 } finally {
+                    releaseQuietly(source.id());
                     inFlight.remove(source.id());
                 }
             }, workers));
         } catch (RejectedExecutionException e) {
+            releaseQuietly(source.id());
             inFlight.remove(source.id());
             if (workers.isShutdown()) {
                 return Optional.empty(); // closing: a tick that comes now starts nothing
             }
             throw e;
+        }
+    }
+
+    /** Gives a lease back; a failure only leaves it to expire (the next poll of the source waits that long). */
+    private void releaseQuietly(String sourceId) {
+        try {
+            leases.release(sourceId);
+        } catch (RuntimeException e) {
+            log.warn("could not give back the lease of source {} ({}); it expires by itself", sourceId, e.toString());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mojaz.bot.fake.FakeTelegramServer.SentMessage;
 import dev.mojaz.i18n.Language;
+import dev.mojaz.ingest.Fixtures;
 import dev.mojaz.i18n.Msg;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,25 @@ class SlowLinkTest extends ConversationTestBase {
         assertThat(ask(JOHN_CHAT, JOHN, "/list").visibleText()).as("promised once, answered once")
                 .isEqualTo(text(Language.EN, Msg.LIST_EMPTY));
         assertThat(server.sentTo(JOHN.id())).hasSize(3);
+    }
+
+    @Test
+    void aSummaryAnotherInstanceAnsweredMeanwhileIsNotSentAgain() throws Exception {
+        server.sendText(JOHN_CHAT, JOHN, heldArticle());
+        server.awaitSentTo(JOHN.id(), 1);
+        site.awaitHeldRequests(1);
+        // Another instance on the same database resumed the request, made the summary and sent it: the request is gone.
+        long id = bot.store.summaryRequests().all().get(0).id();
+        assertThat(bot.store.summaryRequests().remove(id)).isTrue();
+
+        site.release();
+        // His summaries are made one after another: once the next one (another page) has come, the first was made.
+        String next = "خبر آخر عن التنف";
+        site.html("/news/2", Fixtures.articlePage(next, PageServer.articleParagraphs(), null));
+        server.sendText(JOHN_CHAT, JOHN, site.url("/news/2"));
+        List<SentMessage> sent = server.awaitSentTo(JOHN.id(), 3);
+        assertThat(sent.get(1).visibleText()).isEqualTo(text(Language.EN, Msg.SUMMARY_WORKING));
+        assertThat(sent.get(2).visibleText()).as("not the summary answered elsewhere").startsWith(next + "\n\n");
     }
 
     @Test
